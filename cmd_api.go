@@ -209,7 +209,7 @@ func (o *apiOptions) readToken(a *app) ([]byte, error) {
 			o.tokenFile, count(len(token), "byte"), minTokenBytes)
 	}
 	if st, err := os.Stat(o.tokenFile); err == nil && st.Mode().Perm()&0o077 != 0 {
-		fmt.Fprintf(a.stderr, "Warning: the token file %s is readable by other users (mode %v); chmod 600 it\n",
+		fmt.Fprintf(a.stderr, "warning: the token file %s is readable by other users (mode %v); chmod 600 it\n",
 			o.tokenFile, st.Mode().Perm())
 	}
 	return token, nil

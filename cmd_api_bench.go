@@ -54,6 +54,8 @@ connections. Bodies come from the first rows of --data. Bounded by
 	fs.DurationVar(&o.timeout, "timeout", time.Minute, "bound of each run")
 	_ = cmd.MarkFlagRequired("model")
 	_ = cmd.MarkFlagRequired("data")
+	_ = cmd.MarkFlagFilename("model", "json")
+	_ = cmd.MarkFlagFilename("data", "csv")
 	return cmd
 }
 

@@ -62,3 +62,43 @@ func TestEvalWarnsOnTheTrainingRows(t *testing.T) {
 		}
 	}
 }
+
+// TestEvalWarnsOnTheTrainingRowsFromStdin: eval --data - warns as eval
+// --data F does when standard input holds the training rows (it said
+// nothing: stdin cannot be read twice, so the check was skipped), with the
+// same figures as from the file, and not when one cell differs.
+func TestEvalWarnsOnTheTrainingRowsFromStdin(t *testing.T) {
+	users := handMadeUsers()
+	train := writeFile(t, "users.csv", users)
+	model := trainSmallModel(t, train)
+	fromFile := newCLI(t)
+	if code := fromFile.run(context.Background(), "eval", "--model", model, "--data", train, "--json"); code != exitOK {
+		t.Fatalf("eval on the file: exit %d, stderr %q", code, fromFile.stderr.String())
+	}
+	for _, tc := range []struct {
+		input string
+		warn  bool
+	}{
+		{users, true},
+		{strings.Replace(users, "u05,25,", "u05,26,", 1), false},
+	} {
+		c := newCLI(t)
+		c.app.stdin = strings.NewReader(tc.input)
+		if code := c.run(context.Background(), "eval", "--model", model, "--data", "-", "--json"); code != exitOK {
+			t.Fatalf("eval on stdin: exit %d, stderr %q", code, c.stderr.String())
+		}
+		stderr := c.stderr.String()
+		want := "warning: <stdin> holds exactly the 60 rows " + model + " was trained on (in any order, validation rows included): " +
+			"the figures are in-sample, better than on customers it has not seen; give it rows it has not seen, " +
+			"or measure the configuration on held-out folds with eval --cv 5 --data -\n"
+		if got := strings.Contains(stderr, want); got != tc.warn {
+			t.Errorf("eval on stdin (one cell changed: %v): warned %v, want %v; stderr:\n%s", !tc.warn, got, tc.warn, stderr)
+		}
+		if tc.warn {
+			file := strings.Replace(fromFile.stdout.String(), `"data": "`+train+`"`, `"data": "\u003cstdin\u003e"`, 1) // encoding/json escapes < and >
+			if got := c.stdout.String(); got != file {
+				t.Errorf("eval on stdin printed\n%s\nwant the file's\n%s", got, file)
+			}
+		}
+	}
+}

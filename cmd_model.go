@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"io"
@@ -113,6 +114,9 @@ func runEvalModel(_ context.Context, a *app, o *evalOptions) error {
 	} else {
 		name = o.src.data
 		if err := b.ForTable(name); err != nil {
+			return err
+		}
+		if a, err = rereadableStdin(a, b, name); err != nil {
 			return err
 		}
 		var scoring *experiment.Bundle
@@ -282,15 +286,43 @@ func scoreLog(a *app, o *evalOptions, b *experiment.Bundle) (*experiment.Scored,
 // warnInSample warns on stderr when the table eval scores holds exactly the
 // rows the model was trained on (its fingerprint, in any order): the
 // figures are then in-sample. rows is the number of labelled rows scored;
-// the file is read again only when it equals the fingerprint's, and never
-// from standard input, which cannot be read twice.
+// the file is read again only when it equals the fingerprint's (standard
+// input from the bytes rereadableStdin kept).
 func warnInSample(a *app, b *experiment.Bundle, model, name, label string, rows int) {
-	if name == stdinPath || !holdsTrainingRows(b, name, label, rows, a.open) {
+	if !holdsTrainingRows(b, name, label, rows, a.open) {
 		return
+	}
+	arg := name
+	if name == stdinPath {
+		arg = "-"
 	}
 	fmt.Fprintf(a.stderr, "warning: %s holds exactly the %s rows %s was trained on (in any order, validation rows included): "+
 		"the figures are in-sample, better than on customers it has not seen; give it rows it has not seen, "+
-		"or measure the configuration on held-out folds with eval --cv 5 --data %s\n", name, data.Thousands(rows), model, name)
+		"or measure the configuration on held-out folds with eval --cv 5 --data %s\n", name, data.Thousands(rows), model, arg)
+}
+
+// rereadableStdin returns a when name is a file, or when b keeps no
+// fingerprint of its training rows to compare a table with. For standard
+// input with one, it reads the table once and returns a copy of a whose
+// open serves those bytes as often as asked, as plan does (planInSample):
+// the in-sample check reads the table a second time, which standard input
+// cannot be (it said nothing for zcat users.csv.gz | retain eval --data -).
+func rereadableStdin(a *app, b *experiment.Bundle, name string) (*app, error) {
+	if name != stdinPath || b.TrainingRows == nil {
+		return a, nil
+	}
+	raw, err := readAll(a, name)
+	if err != nil {
+		return nil, err
+	}
+	kept := *a
+	kept.open = func(path string) (io.ReadCloser, error) {
+		if path == stdinPath {
+			return io.NopCloser(bytes.NewReader(raw)), nil
+		}
+		return a.open(path)
+	}
+	return &kept, nil
 }
 
 // holdsTrainingRows reports whether the table name, read with open, holds

@@ -77,6 +77,7 @@ func run(ctx context.Context, a *app, args []string) int {
 	root.SetOut(a.stdout)
 	root.SetErr(a.stderr)
 	refuseUnknownShells(root)
+	refuseUnknownHelpTopics(root)
 	cmd, err := root.ExecuteContextC(ctx)
 	if !isClassified(err) {
 		err = plainRequiredFlagError(cmd, plainFlagGroupError(err))
@@ -154,7 +155,7 @@ file given with --data or --log).`,
 			return classify(runTUI(cmd.Context(), a, tf))
 		},
 	}
-	root.PersistentPreRun = func(cmd *cobra.Command, _ []string) {
+	root.PersistentPreRunE = func(cmd *cobra.Command, _ []string) error {
 		// The TUI restores the terminal and serve closes its sessions on
 		// the way out: they get longer to wind down after a signal.
 		// tune prints the best configuration found before it exits.
@@ -166,6 +167,7 @@ file given with --data or --log).`,
 			a.guard.setGrace(scoreapi.DefaultShutdown + time.Second)
 			a.guard.setTermStops()
 		}
+		return refuseEmptyPaths(cmd)
 	}
 	root.Version = buildVersion()
 	root.SetVersionTemplate("{{.Name}} {{.Version}}\n")
@@ -244,6 +246,30 @@ func refuseUnknownShells(root *cobra.Command) {
 				}
 				return cmd.Help()
 			}
+		}
+	}
+}
+
+// refuseUnknownHelpTopics makes cobra's help command refuse a command that
+// does not exist, as the command line does ("retain help nosuch" printed
+// the root help and exited 0, so a typo went unseen).
+func refuseUnknownHelpTopics(root *cobra.Command) {
+	root.InitDefaultHelpCmd()
+	for _, c := range root.Commands() {
+		if c.Name() != "help" {
+			continue
+		}
+		show := c.Run
+		c.Run = nil
+		c.RunE = func(cmd *cobra.Command, args []string) error {
+			if target, rest, err := root.Find(args); len(args) > 0 && (err != nil || target == root || len(rest) > 0) {
+				if len(rest) == 0 {
+					rest = args
+				}
+				return unknownCommand(root, rest)
+			}
+			show(cmd, args)
+			return nil
 		}
 	}
 }

@@ -221,7 +221,7 @@ func runServe(ctx context.Context, a *app, o *serveOptions) error {
 	if created {
 		fmt.Fprintf(a.stderr, "Generated a new host key at %s\n", hostKeyPath)
 	} else if st, err := os.Stat(hostKeyPath); err == nil && st.Mode().Perm()&0o077 != 0 {
-		fmt.Fprintf(a.stderr, "Warning: the host key %s is readable by other users (mode %v); chmod 600 it\n",
+		fmt.Fprintf(a.stderr, "warning: the host key %s is readable by other users (mode %v); chmod 600 it\n",
 			hostKeyPath, st.Mode().Perm())
 	}
 	described := opts.Source.Describe()
@@ -257,7 +257,7 @@ func runServe(ctx context.Context, a *app, o *serveOptions) error {
 		note, found := pseudonymNote(served)
 		auth += "; " + note
 		if !found {
-			fmt.Fprintf(a.stderr, "Warning: --pseudonymise: %s has no identifier column: nothing is pseudonymised\n", described)
+			fmt.Fprintf(a.stderr, "warning: --pseudonymise: %s has no identifier column: nothing is pseudonymised\n", described)
 		}
 	}
 	fmt.Fprintf(a.stderr, "Serving %s over SSH on %s (host key %s; %s)\n", described, ln.Addr(),
@@ -307,7 +307,7 @@ func warnExportFolder(w io.Writer, f *exporter.Folder) {
 		return
 	}
 	if used, err := f.Used(); err == nil && used >= f.Max() {
-		fmt.Fprintf(w, "Warning: --export-dir holds %s already, --max-export-dir-bytes allows %s: "+
+		fmt.Fprintf(w, "warning: --export-dir holds %s already, --max-export-dir-bytes allows %s: "+
 			"every export will be refused until files are removed from it or the limit is raised\n",
 			data.Bytes(float64(used)), data.Bytes(float64(f.Max())))
 	}

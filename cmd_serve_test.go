@@ -288,7 +288,7 @@ func TestServeExportFolderBound(t *testing.T) {
 		t.Errorf("a warning with room left: %q", b.String())
 	}
 	warnExportFolder(&b, exporter.NewFolder(dir, 2<<10))
-	want := "Warning: --export-dir holds 3 KiB already, --max-export-dir-bytes allows 2 KiB: " +
+	want := "warning: --export-dir holds 3 KiB already, --max-export-dir-bytes allows 2 KiB: " +
 		"every export will be refused until files are removed from it or the limit is raised\n"
 	if b.String() != want {
 		t.Errorf("warning %q, want %q", b.String(), want)

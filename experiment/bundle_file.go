@@ -69,7 +69,8 @@ func PrepareFile(ctx context.Context, path string, write func(io.Writer) error) 
 	if dir == "" {
 		dir = "."
 	}
-	if err := checkReplaceable(path); err != nil {
+	perm, exists, err := replaceableMode(path)
+	if err != nil {
 		return nil, wrap(err)
 	}
 	if err := ctx.Err(); err != nil {
@@ -77,7 +78,10 @@ func PrepareFile(ctx context.Context, path string, write func(io.Writer) error) 
 	}
 	removeStale(dir, base)
 	r := &Replacement{path: path, dir: dir, base: base}
-	if r.f, r.anonymous, r.tmp, err = createTemp(dir, base); err != nil {
+	// A new file is made 0666 less the umask, as a shell's > makes it; a
+	// file replaced keeps its mode, set before any byte is written (it was
+	// made 0644 whatever the umask and the mode of the file it replaced).
+	if r.f, r.anonymous, r.tmp, err = createTemp(dir, base, 0o666); err != nil {
 		return nil, wrap(dirError(path, err))
 	}
 	defer func() {
@@ -85,16 +89,16 @@ func PrepareFile(ctx context.Context, path string, write func(io.Writer) error) 
 			r.Discard()
 		}
 	}()
+	if exists {
+		if err := r.f.Chmod(perm); err != nil {
+			return nil, wrap(err)
+		}
+	}
 	buf := bufio.NewWriter(ctxWriter{ctx, r.f})
 	if err := write(buf); err != nil {
 		return nil, wrap(err)
 	}
 	if err := buf.Flush(); err != nil {
-		return nil, wrap(err)
-	}
-	// Temporary files are private (0600); a saved model is an ordinary
-	// document.
-	if err := r.f.Chmod(0o644); err != nil {
 		return nil, wrap(err)
 	}
 	if err := r.f.Sync(); err != nil {
@@ -200,20 +204,27 @@ func (r *Replacement) Discard() {
 
 // checkReplaceable refuses a path that exists but is not a regular file.
 func checkReplaceable(path string) error {
+	_, _, err := replaceableMode(path)
+	return err
+}
+
+// replaceableMode refuses a path that exists but is not a regular file,
+// and returns the permission bits of the one that exists (exists true).
+func replaceableMode(path string) (perm fs.FileMode, exists bool, err error) {
 	st, err := os.Lstat(path)
 	if errors.Is(err, fs.ErrNotExist) {
-		return nil
+		return 0, false, nil
 	}
 	if errors.Is(err, syscall.ENOTDIR) { // a file where a directory of the path should be
-		return dirError(path, err)
+		return 0, false, dirError(path, err)
 	}
 	if err != nil {
-		return err
+		return 0, false, err
 	}
 	if !st.Mode().IsRegular() {
-		return fmt.Errorf("%w: it is %s", ErrNotRegularFile, describeMode(st.Mode()))
+		return 0, false, fmt.Errorf("%w: it is %s", ErrNotRegularFile, describeMode(st.Mode()))
 	}
-	return nil
+	return st.Mode().Perm(), true, nil
 }
 
 // describeMode names the kind of a file that is not a regular one.

@@ -146,9 +146,19 @@ func TestWriteFileAtomic(t *testing.T) {
 	if err := WriteFileAtomic(path, func(w io.Writer) error { _, err := io.WriteString(w, "first"); return err }); err != nil {
 		t.Fatal(err)
 	}
+	// A new file gets the mode a shell's > would give it under the umask
+	// (TestWrittenFileMode sets the umask).
+	shell := filepath.Join(t.TempDir(), "shell.txt")
+	if err := os.WriteFile(shell, nil, 0o666); err != nil {
+		t.Fatal(err)
+	}
+	want, err := os.Stat(shell)
+	if err != nil {
+		t.Fatal(err)
+	}
 	info, err := os.Stat(path)
-	if err != nil || info.Mode().Perm() != 0o644 {
-		t.Fatalf("stat: %v, mode %v", err, info.Mode())
+	if err != nil || info.Mode().Perm() != want.Mode().Perm() {
+		t.Fatalf("stat: %v, mode %v, want %v", err, info.Mode(), want.Mode())
 	}
 	// A writer failing half-way leaves the old content and no stray file.
 	boom := errors.New("disk on fire")

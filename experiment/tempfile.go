@@ -47,20 +47,21 @@ func AbandonWrites() {
 	temps.names = nil
 }
 
-// createTemp opens a new temporary file in dir for base: an anonymous one
-// where the system supports it, else a named one that AbandonWrites knows.
-func createTemp(dir, base string) (f *os.File, anonymous bool, name string, err error) {
+// createTemp opens a new temporary file in dir for base, of mode perm less
+// the umask: an anonymous one where the system supports it, else a named
+// one that AbandonWrites knows.
+func createTemp(dir, base string, perm fs.FileMode) (f *os.File, anonymous bool, name string, err error) {
 	temps.Lock()
 	defer temps.Unlock()
 	if temps.abandoned {
 		return nil, false, "", errAbandoned
 	}
-	if f := openAnonymous(dir); f != nil {
+	if f := openAnonymous(dir, perm); f != nil {
 		return f, true, "", nil
 	}
 	for range 100 {
 		name = tempName(dir, base, "tmp")
-		f, err = os.OpenFile(name, os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o600)
+		f, err = os.OpenFile(name, os.O_RDWR|os.O_CREATE|os.O_EXCL, perm)
 		if errors.Is(err, fs.ErrExist) {
 			continue
 		}

@@ -1,17 +1,19 @@
 package experiment
 
 import (
+	"io/fs"
 	"os"
 	"strconv"
 
 	"golang.org/x/sys/unix"
 )
 
-// openAnonymous opens an unnamed file in dir (O_TMPFILE) that vanishes
-// with the process unless linkAnonymous names it, or returns nil where
-// the kernel or file system cannot, or /proc (needed to name it) is absent.
-func openAnonymous(dir string) *os.File {
-	fd, err := unix.Open(dir, unix.O_TMPFILE|unix.O_RDWR|unix.O_CLOEXEC, 0o600)
+// openAnonymous opens an unnamed file in dir (O_TMPFILE), of mode perm
+// less the umask, that vanishes with the process unless linkAnonymous
+// names it, or returns nil where the kernel or file system cannot, or
+// /proc (needed to name it) is absent.
+func openAnonymous(dir string, perm fs.FileMode) *os.File {
+	fd, err := unix.Open(dir, unix.O_TMPFILE|unix.O_RDWR|unix.O_CLOEXEC, uint32(perm.Perm()))
 	if err != nil {
 		return nil
 	}

@@ -23,17 +23,23 @@ func checkTerminal(opts Options) error {
 }
 
 // checkTerminalOf is checkTerminal for the given standard files and way of
-// opening the controlling terminal.
+// opening the controlling terminal. The refusal is in opts.Lang.
 func checkTerminalOf(opts Options, stdin, stdout *os.File, openTTY func() (*os.File, *os.File, error)) error {
-	const headless = "; the headless commands (retain train, eval, predict, …: retain --help) need none"
+	zh := opts.Lang == "zh"
 	if opts.Output == nil && !term.IsTerminal(stdout.Fd()) {
-		return fmt.Errorf("%w, and standard output is not one%s", ErrNoTerminal, headless)
+		if zh {
+			return noTerminal("终端界面需要终端，而标准输出不是终端；" + headlessZh)
+		}
+		return fmt.Errorf("%w, and standard output is not one%s", ErrNoTerminal, headlessEn)
 	}
 	if opts.Input == nil && !term.IsTerminal(stdin.Fd()) {
 		in, out, err := openTTY()
 		if err != nil {
+			if zh {
+				return noTerminal("终端界面需要终端来读取按键：标准输入不是终端，进程也没有控制终端；" + headlessZh)
+			}
 			return fmt.Errorf("%w to read keys from: standard input is not one and the process has no controlling terminal%s",
-				ErrNoTerminal, headless)
+				ErrNoTerminal, headlessEn)
 		}
 		in.Close()
 		if out != in {
@@ -42,3 +48,16 @@ func checkTerminalOf(opts Options, stdin, stdout *os.File, openTTY func() (*os.F
 	}
 	return nil
 }
+
+// The end of the refusal: what to run instead.
+const (
+	headlessEn = "; the headless commands (retain train, eval, predict, …: retain --help) need none"
+	headlessZh = "无界面命令（retain train、eval、predict 等，见 retain --help）不需要终端"
+)
+
+// noTerminal is a refusal worded in Chinese that errors.Is still sees as
+// ErrNoTerminal.
+type noTerminal string
+
+func (e noTerminal) Error() string { return string(e) }
+func (e noTerminal) Unwrap() error { return ErrNoTerminal }

@@ -37,3 +37,26 @@ func TestNoTerminalIsRefused(t *testing.T) {
 		t.Errorf("input and output given: %v", err)
 	}
 }
+
+// TestNoTerminalIsRefusedInChinese: under --lang zh the refusal is in
+// Chinese, as the whole interface is (it was English), and still
+// ErrNoTerminal to the CLI's exit code.
+func TestNoTerminalIsRefusedInChinese(t *testing.T) {
+	r, w, err := os.Pipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r.Close()
+	defer w.Close()
+	noTTY := func() (*os.File, *os.File, error) { return nil, nil, errors.New("no tty") }
+	err = checkTerminalOf(Options{Lang: "zh"}, r, w, noTTY)
+	if want := "终端界面需要终端，而标准输出不是终端；无界面命令（retain train、eval、predict 等，见 retain --help）不需要终端"; err == nil ||
+		!errors.Is(err, ErrNoTerminal) || err.Error() != want {
+		t.Errorf("stdout a pipe: %v, want %q", err, want)
+	}
+	err = checkTerminalOf(Options{Lang: "zh", Output: &bytes.Buffer{}}, r, w, noTTY)
+	if want := "终端界面需要终端来读取按键：标准输入不是终端，进程也没有控制终端；无界面命令（retain train、eval、predict 等，见 retain --help）不需要终端"; err == nil ||
+		!errors.Is(err, ErrNoTerminal) || err.Error() != want {
+		t.Errorf("stdin a pipe: %v, want %q", err, want)
+	}
+}
