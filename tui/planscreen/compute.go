@@ -5,7 +5,6 @@ import (
 	"time"
 
 	tea "charm.land/bubbletea/v2"
-	"gonum.org/v1/gonum/mat"
 
 	"github.com/retainlab/retain/data"
 	"github.com/retainlab/retain/experiment"
@@ -17,19 +16,10 @@ import (
 type base struct {
 	run   int
 	label data.LabelSpec
-	ids   []string
-	// pos are the customers' probabilities of the positive class, labels
-	// their 0/1 labels (NaN: unknown).
-	pos, labels []float64
-	// rows are the customers' rows in the run's table.
-	rows  []int
-	table *data.Table
-	// pipeline is the run's preprocessing (the fills of value columns).
-	pipeline *data.Pipeline
-	// x holds the customers' transformed inputs and explainer explains
-	// them (drivers, reasons); nil when there are no customers.
-	x         *mat.Dense
-	explainer *experiment.Explainer
+	// customers are the run's validation (or later) customers, scored,
+	// with their rows, inputs and explainer
+	// (experiment.Experiment.ScoreMeasured).
+	customers *experiment.MeasuredCustomers
 	// columns are the run's feature columns, the levers there are to mark;
 	// fills the values the model imputes for its numeric ones.
 	columns []string
@@ -91,23 +81,23 @@ func planCmd(r request) tea.Cmd {
 		msg.Report, msg.Segments, msg.Err = report(msg.Base, r.target, r.in, r.levers, r.byID)
 		if msg.Report != nil {
 			t := common.TargetFor(r.target, msg.Base.label)
-			msg.Check = experiment.CheckPlan(t.Scores(msg.Base.pos), msg.Base.labels, t.OnPositive,
+			msg.Check = experiment.CheckPlan(t.Scores(msg.Base.customers.Pos), msg.Base.customers.Labels, t.OnPositive,
 				msg.Report.Plan.Order, msg.Report.Best.Contacted)
 		}
 		return msg
 	}
 }
 
-// scoreBase scores every row the run is measured on and keeps its
-// validation (or, out of time, later) customers.
+// scoreBase scores the customers the run is measured on, its validation
+// (or, out of time, later) customers, and keeps what the screen shows of
+// the run.
 func scoreBase(run common.Run) (b *base, err error) {
 	defer common.Recovered(&err)
 	e := run.Exp.Evaluated()
-	scores, err := e.ScoreAll()
-	if err != nil {
+	b = &base{run: run.Number, label: e.Pipeline.Label, fills: map[string]float64{}}
+	if b.customers, err = e.ScoreMeasured(); err != nil {
 		return nil, err
 	}
-	b = &base{run: run.Number, label: e.Pipeline.Label, table: e.Data.Table, pipeline: e.Pipeline, fills: map[string]float64{}}
 	if l := run.Exp.Loaded(); run.Exp.Later != nil && l.Cohort != nil && run.Exp.Data.Cohort != nil {
 		b.later, b.cutoff, b.trainedAt = true, l.Cohort.Cutoff, run.Exp.Data.Cohort.Cutoff
 	}
@@ -121,20 +111,6 @@ func scoreBase(run common.Run) (b *base, err error) {
 			b.fills[pc.Name] = pc.Fill
 		}
 	}
-	for r, p := range scores.Parts {
-		if p == experiment.RowValidation || p == experiment.RowLater {
-			b.rows = append(b.rows, r)
-			b.ids = append(b.ids, scores.ID(r))
-			b.pos = append(b.pos, scores.Probabilities[r])
-			b.labels = append(b.labels, scores.Labels[r])
-		}
-	}
-	if len(b.rows) > 0 {
-		if b.x, err = e.Pipeline.Transform(e.Data.Table, b.rows); err != nil {
-			return nil, err
-		}
-		b.explainer = e.Explainer()
-	}
 	return b, nil
 }
 
@@ -142,21 +118,13 @@ func scoreBase(run common.Run) (b *base, err error) {
 // listed contact with its most movable of levers, ties ranked by id when
 // byID (experiment.PlanFor, as `retain plan` makes it).
 func report(b *base, chosen *experiment.Target, in inputs, levers []string, byID bool) (*experiment.PlanReport, *experiment.Segments, error) {
-	if len(b.rows) == 0 {
+	if len(b.customers.Rows) == 0 {
 		return nil, nil, nil
 	}
-	c := experiment.PlanCustomers{IDs: b.ids, Pos: b.pos, Table: b.table, Rows: b.rows, Pipeline: b.pipeline,
-		Explainer: b.explainer, Row: b.x.RawRowView, Own: b.own, TiesByID: byID}
-	rep, seg, err := experiment.PlanFor(c, common.TargetFor(chosen, b.label), in.column,
+	rep, seg, err := experiment.PlanFor(b.customers.Plan(byID), common.TargetFor(chosen, b.label), in.column,
 		experiment.PlanRequest{Assumptions: in.assumptions, Levers: levers})
 	if ve, ok := errors.AsType[*experiment.ValueColumnError](err); ok {
 		return nil, nil, &inputError{field: fieldValue, text: ve.Name, columns: ve.Numeric}
 	}
 	return rep, seg, err
-}
-
-// own is customer i's own raw value of a column, as the table holds it
-// (experiment.OwnValue).
-func (b *base) own(i int, pc *data.PipelineColumn) float64 {
-	return experiment.OwnValue(b.table, b.rows[i], pc)
 }

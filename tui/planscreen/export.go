@@ -26,13 +26,14 @@ func newExports() exporter.Model {
 func (s *Model) contactList() experiment.ContactList {
 	b := s.base
 	return experiment.ContactList{Report: s.report, Segments: s.seg, Target: common.TargetFor(s.chosen, b.label),
-		Scheme: s.scheme, Levers: s.shownLevers, IDs: b.ids, Explainer: b.explainer, Row: b.x.RawRowView, Own: b.own}
+		Scheme: s.scheme, Levers: s.shownLevers, IDs: b.customers.IDs, Explainer: b.customers.Explainer,
+		Row: b.customers.X.RawRowView, Own: b.customers.Own}
 }
 
 // startExport writes the target list to path in a Cmd; a served session
 // never writes at a path its client chose (see exporter.Model.Served).
 func (s *Model) startExport(path string) tea.Cmd {
-	if s.report == nil || s.seg == nil || s.base == nil || s.base.explainer == nil {
+	if s.report == nil || s.seg == nil || s.base == nil || s.base.customers.Explainer == nil {
 		return nil
 	}
 	l := s.contactList()

@@ -208,7 +208,7 @@ func (s Model) planned() bool {
 // targetable reports whether the run has customers to plan for, under
 // either target.
 func (s Model) targetable() bool {
-	return s.run.Exp != nil && s.base != nil && len(s.base.rows) > 0
+	return s.run.Exp != nil && s.base != nil && len(s.base.customers.Rows) > 0
 }
 
 // step handles plans, the shared target and keys.

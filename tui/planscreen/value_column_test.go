@@ -18,7 +18,7 @@ import (
 // them: margin (numeric, not a feature) and vip (yes/no).
 func TestValueColumnIsANumericColumnOfTheTable(t *testing.T) {
 	s := planned(t, screentest.Common("en", 160, 48), screentest.TextbookRun(t))
-	table := *s.base.table
+	table := *s.base.customers.Table
 	n := len(table.Columns[1].Values)
 	margin, vip := make([]float64, n), make([]float64, n)
 	for i := range n {
@@ -27,9 +27,11 @@ func TestValueColumnIsANumericColumnOfTheTable(t *testing.T) {
 	table.Columns = append(slices.Clone(table.Columns),
 		&data.Column{Name: "margin", Kind: data.Numeric, Values: margin},
 		&data.Column{Name: "vip", Kind: data.Boolean, Values: vip, Levels: []string{"no", "yes"}})
-	margin[s.base.rows[0]] = math.NaN() // a blank: the model has no fill for margin
+	margin[s.base.customers.Rows[0]] = math.NaN() // a blank: the model has no fill for margin
+	customers := *s.base.customers
+	customers.Table = &table
 	base := *s.base
-	base.table = &table
+	base.customers = &customers
 	s.base = &base
 
 	s = typeIn(t, s, "v", "MARGIN")
@@ -38,12 +40,12 @@ func TestValueColumnIsANumericColumnOfTheTable(t *testing.T) {
 	}
 	// The blank takes the mean of the other customers' margins, said so.
 	sum := 0.0
-	for _, r := range s.base.rows[1:] {
+	for _, r := range s.base.customers.Rows[1:] {
 		sum += margin[r]
 	}
-	if rep := s.Report(); rep.ValueBlanks != 1 || !rep.ValueFillMean || math.Abs(rep.ValueFill-sum/float64(len(s.base.rows)-1)) > 1e-12 {
+	if rep := s.Report(); rep.ValueBlanks != 1 || !rep.ValueFillMean || math.Abs(rep.ValueFill-sum/float64(len(s.base.customers.Rows)-1)) > 1e-12 {
 		t.Errorf("blanks %d at %v (mean %v), want 1 at the others' mean %v", rep.ValueBlanks, rep.ValueFill, rep.ValueFillMean,
-			sum/float64(len(s.base.rows)-1))
+			sum/float64(len(s.base.customers.Rows)-1))
 	}
 	screentest.MustContain(t, screentest.Render(s, 160, 48), "1 blank cell valued at", ", the mean of the others")
 	s = typeIn(t, s, "v", "vip")

@@ -39,7 +39,7 @@ func (s Model) draw() string {
 		return s.Empty(s.T("The run could not be scored for a plan.", "无法为计划给这次训练的客户打分。"), s.refusalText(s.err))
 	case s.base == nil:
 		return s.Empty(s.T("Planning…", "正在计算计划…"), s.T("Scoring the run's validation customers.", "正在给这次训练的验证集客户打分。"))
-	case len(s.base.rows) == 0:
+	case len(s.base.customers.Rows) == 0:
 		return s.Empty(s.T("This run has no validation customers to plan for.", "这次训练没有可用于计划的验证集客户。"), s.noRowsWhy())
 	case s.report == nil:
 		return s.Empty(s.T("Planning…", "正在计算计划…"), "")
