@@ -9,6 +9,7 @@ import (
 	"io"
 	"io/fs"
 	"strings"
+	"sync"
 
 	"github.com/parquet-go/parquet-go"
 	"github.com/parquet-go/parquet-go/encoding/thrift"
@@ -34,10 +35,63 @@ const (
 )
 
 // parquetInput is a Parquet file recognised by its content: random access
-// to its bytes and its size.
+// to its bytes and its size. reads, when set, is ra and remembers a read
+// that failed (see failed).
 type parquetInput struct {
-	ra   io.ReaderAt
-	size int64
+	ra    io.ReaderAt
+	size  int64
+	reads *readsAt
+}
+
+// newParquetInput is the input read through ra, whose reads that fail are
+// remembered.
+func newParquetInput(ra io.ReaderAt, size int64) *parquetInput {
+	reads := &readsAt{ra: ra}
+	return &parquetInput{ra: reads, size: size, reads: reads}
+}
+
+// readsAt is a file read at offsets that remembers the first read that
+// failed otherwise than by reaching the end of the file or asking for a
+// negative offset (which a corrupt file's offsets may do): a load
+// cancelled by its context, an I/O error.
+// A page's decoder sees only that bytes are missing, and says so as it can
+// ("corrupt snappy block", a page cut short), so the readers ask it what
+// happened before blaming the file (failed). parquet-go may read from
+// several goroutines.
+type readsAt struct {
+	ra  io.ReaderAt
+	mu  sync.Mutex
+	err error
+}
+
+func (r *readsAt) ReadAt(b []byte, off int64) (int, error) {
+	n, err := r.ra.ReadAt(b, off)
+	if err != nil && err != io.EOF && err != io.ErrUnexpectedEOF && off >= 0 {
+		r.mu.Lock()
+		if r.err == nil {
+			r.err = err
+		}
+		r.mu.Unlock()
+	}
+	return n, err
+}
+
+// failed returns err, the reader's error, unless a read of the input failed
+// (see readsAt): then the file is not to blame for whatever its decoding
+// made of the bytes it did not get, and the error is that failure, as
+// reading the footer reports it ("reading NAME: context canceled"), so
+// that errors.Is sees a cancelled load.
+func (in *parquetInput) failed(name string, err error) error {
+	if err == nil || in.reads == nil {
+		return err
+	}
+	in.reads.mu.Lock()
+	cause := in.reads.err
+	in.reads.mu.Unlock()
+	if cause == nil || errors.Is(err, cause) {
+		return err
+	}
+	return fmt.Errorf("reading %s: %w", name, cause)
 }
 
 // sniffParquet recognises a Parquet input by the magic "PAR1" at its start.
@@ -62,7 +116,7 @@ func sniffParquet(r io.Reader, name string) (*parquetInput, io.Reader, error) {
 				if string(head[:n]) != parquetMagic {
 					return nil, r, nil
 				}
-				return &parquetInput{ra: ra, size: size}, nil, nil
+				return newParquetInput(ra, size), nil, nil
 			}
 		}
 	}
@@ -79,7 +133,7 @@ func sniffParquet(r io.Reader, name string) (*parquetInput, io.Reader, error) {
 		return nil, nil, parseErr(name, 0, 0, ErrParquet, fmt.Sprintf(
 			"a Parquet stream of more than %s bytes; give it as a file, not a pipe", Thousands(maxParquetStream)))
 	}
-	return &parquetInput{ra: bytes.NewReader(b), size: int64(len(b))}, nil, nil
+	return newParquetInput(bytes.NewReader(b), int64(len(b))), nil, nil
 }
 
 // sizeOf returns the size of a file-like reader.
@@ -117,6 +171,7 @@ func (in *parquetInput) bad(name, format string, args ...any) error {
 // columns. parquet-go opens the file only if a column chunk needs it (see
 // library).
 func openParquet(in *parquetInput, name string) (pf *parquetFile, err error) {
+	defer func() { err = in.failed(name, err) }()
 	meta, err := in.footer(name)
 	if err != nil {
 		return nil, err

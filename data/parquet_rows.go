@@ -232,8 +232,11 @@ func (pf *parquetFile) groupOf(row int64) int {
 var onLines = regexp.MustCompile(`on lines? ([0-9]+(?:, [0-9]+)*)`)
 
 // locate rewrites a *ParseError of the CSV rules, which numbers lines as a
-// CSV export would, to name the row group, the row and the column.
+// CSV export would, to name the row group, the row and the column. It is
+// given the reader's final error: one that comes of a read of the input
+// that failed is that failure (see parquetInput.failed).
 func (pf *parquetFile) locate(err error) error {
+	err = pf.in.failed(pf.name, err)
 	pe, ok := err.(*ParseError)
 	if !ok || pe.Where != "" || pe.Line == 0 {
 		return err
