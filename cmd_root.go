@@ -167,7 +167,7 @@ file given with --data or --log).`,
 			a.guard.setGrace(scoreapi.DefaultShutdown + time.Second)
 			a.guard.setTermStops()
 		}
-		return refuseEmptyPaths(cmd)
+		return refuseEmptyFlags(cmd)
 	}
 	root.Version = buildVersion()
 	root.SetVersionTemplate("{{.Name}} {{.Version}}\n")
