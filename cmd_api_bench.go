@@ -13,6 +13,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/retainlab/retain/internal/cpuclock"
 	"github.com/retainlab/retain/scoreapi"
 )
 
@@ -110,15 +111,15 @@ func runAPIBench(ctx context.Context, a *app, o *apiBenchOptions) error {
 	warm.Run(ctx, client)
 	for _, rate := range o.rates {
 		l := scoreapi.Load{URL: url, Token: token, Body: single, Rate: rate, Count: o.requests, Timeout: o.timeout}
-		cpu := processCPU()
+		cpu := cpuclock.Process()
 		r := l.Run(ctx, client)
-		fmt.Fprintf(a.stdout, "single row, open loop at %.0f req/s: %v; %s\n", rate, r, cpuPer(processCPU()-cpu, r))
+		fmt.Fprintf(a.stdout, "single row, open loop at %.0f req/s: %v; %s\n", rate, r, cpuPer(cpuclock.Process()-cpu, r))
 	}
 	l := scoreapi.Load{URL: url, Token: token, Body: big, Workers: o.workers, Count: o.batchRequests, Timeout: o.timeout}
-	cpu := processCPU()
+	cpu := cpuclock.Process()
 	r := l.Run(ctx, client)
 	fmt.Fprintf(a.stdout, "%d-row batches, closed loop on %d connections: %v (%.0f rows/s; body %d bytes); %s\n",
-		o.batch, o.workers, r, r.Throughput*float64(o.batch), len(big), cpuPer(processCPU()-cpu, r))
+		o.batch, o.workers, r, r.Throughput*float64(o.batch), len(big), cpuPer(cpuclock.Process()-cpu, r))
 	return ctx.Err()
 }
 

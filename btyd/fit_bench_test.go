@@ -3,6 +3,8 @@ package btyd
 import (
 	"context"
 	"testing"
+
+	"github.com/retainlab/retain/internal/cpuclock"
 )
 
 // BenchmarkFit fits BG/NBD to the CDNOW sample's 2,357 customers
@@ -19,11 +21,11 @@ func BenchmarkFit(b *testing.B) {
 	}
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
-	cpu := processCPU()
+	cpu := cpuclock.Process()
 	for b.Loop() {
 		if _, _, err := FitContext(ctx, cs); err != nil {
 			b.Fatal(err)
 		}
 	}
-	b.ReportMetric((processCPU()-cpu).Seconds()/float64(b.N), "cpu-s/op")
+	b.ReportMetric((cpuclock.Process()-cpu).Seconds()/float64(b.N), "cpu-s/op")
 }

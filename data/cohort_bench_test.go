@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/retainlab/retain/internal/cpuclock"
 )
 
 // BenchmarkBuildCohort turns an already read order log into its cohort
@@ -28,13 +30,13 @@ func BenchmarkBuildCohort(b *testing.B) {
 			ctx, cancel := context.WithCancel(context.Background())
 			defer cancel()
 			cutoff := log.LastKnown().AddDate(0, 0, -DefaultHorizonDays)
-			cpu := processCPU()
+			cpu := cpuclock.Process()
 			for b.Loop() {
 				if _, _, err := BuildCohortContext(ctx, log, cutoff, DefaultHorizonDays, CohortOptions{}); err != nil {
 					b.Fatal(err)
 				}
 			}
-			b.ReportMetric((processCPU()-cpu).Seconds()/float64(b.N), "cpu-s/op")
+			b.ReportMetric((cpuclock.Process()-cpu).Seconds()/float64(b.N), "cpu-s/op")
 		})
 	}
 }

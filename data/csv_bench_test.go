@@ -6,6 +6,8 @@ import (
 	"runtime"
 	"testing"
 	"time"
+
+	"github.com/retainlab/retain/internal/cpuclock"
 )
 
 // BenchmarkReadCSV loads the CSV named by RETAIN_BENCH_CSV, e.g. the 1M-row
@@ -59,11 +61,11 @@ func BenchmarkReadCSV(b *testing.B) {
 
 	b.SetBytes(info.Size())
 	b.ResetTimer()
-	cpu := processCPU()
+	cpu := cpuclock.Process()
 	for b.Loop() {
 		load()
 	}
-	b.ReportMetric((processCPU()-cpu).Seconds()/float64(b.N), "cpu-s/op")
+	b.ReportMetric((cpuclock.Process()-cpu).Seconds()/float64(b.N), "cpu-s/op")
 	b.ReportMetric(retained/raw, "retained/raw")
 	b.ReportMetric(allocated/raw, "allocated/raw")
 	b.ReportMetric(raw/1e6, "rawMB")

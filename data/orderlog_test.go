@@ -11,6 +11,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/retainlab/retain/internal/cpuclock"
 )
 
 // retailLog is shaped like the UCI Online Retail log: order lines with unit
@@ -343,7 +345,7 @@ func BenchmarkReadOrderLogCSV(b *testing.B) {
 	text := syntheticRetailLog(500_000)
 	b.SetBytes(int64(len(text)))
 	b.ReportAllocs()
-	cpu := processCPU()
+	cpu := cpuclock.Process()
 	for b.Loop() {
 		log, err := ReadOrderLog(strings.NewReader(text), "retail.csv", LogOptions{})
 		if err != nil {
@@ -354,7 +356,7 @@ func BenchmarkReadOrderLogCSV(b *testing.B) {
 		}
 	}
 	// CPU time, not wall time, is what a shared machine measures steadily.
-	b.ReportMetric((processCPU()-cpu).Seconds()/float64(b.N), "cpu-s/op")
+	b.ReportMetric((cpuclock.Process()-cpu).Seconds()/float64(b.N), "cpu-s/op")
 }
 
 // TestOrderLogKeepsItemsAndCancellations checks what the log keeps for the

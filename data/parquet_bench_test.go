@@ -15,6 +15,7 @@ import (
 
 	"github.com/parquet-go/parquet-go"
 
+	"github.com/retainlab/retain/internal/cpuclock"
 	"github.com/retainlab/retain/internal/shareddata"
 )
 
@@ -143,7 +144,7 @@ func benchReadPeak(b *testing.B, csvPath, pq string, read func(*os.File, string)
 		b.Run(tc.name, func(b *testing.B) {
 			b.ReportAllocs()
 			peak := 0.0
-			cpu := processCPU()
+			cpu := cpuclock.Process()
 			for b.Loop() {
 				runtime.GC()
 				stop := sampleHeap()
@@ -159,7 +160,7 @@ func benchReadPeak(b *testing.B, csvPath, pq string, read func(*os.File, string)
 				peak = max(peak, stop())
 				runtime.KeepAlive(v)
 			}
-			b.ReportMetric((processCPU()-cpu).Seconds()/float64(b.N), "cpu-s/op")
+			b.ReportMetric((cpuclock.Process()-cpu).Seconds()/float64(b.N), "cpu-s/op")
 			b.ReportMetric(peak/(1<<20), "peak-heap-MB")
 		})
 	}

@@ -7,6 +7,8 @@ import (
 
 	"gonum.org/v1/gonum/blas"
 	"gonum.org/v1/gonum/blas/blas64"
+
+	"github.com/retainlab/retain/internal/cpuclock"
 )
 
 // gemmCase is one product of the 10→64→32→1 training step at a batch size.
@@ -83,7 +85,7 @@ func BenchmarkGEMM(b *testing.B) {
 						defer func(saved bool) { useAVX512 = saved }(useAVX512)
 						useAVX512 = false
 					}
-					cpu0 := processCPUTime()
+					cpu0 := float64(cpuclock.Process())
 					for b.Loop() {
 						impl.run(g.op, c, x, y, g.m, g.n, g.k)
 					}
@@ -108,7 +110,7 @@ func BenchmarkAdam(b *testing.B) {
 			saved := useAsm
 			defer func() { useAsm = saved }()
 			useAsm = path == "asm"
-			cpu0 := processCPUTime()
+			cpu0 := float64(cpuclock.Process())
 			for b.Loop() {
 				Adam(w, g, m, v, 1e-3, 0.9, 0.999, 1e-8, 0.5, 0.01)
 			}
@@ -122,7 +124,7 @@ func BenchmarkAdam(b *testing.B) {
 // share the machine.
 func reportRates(b *testing.B, cpu0, work float64, unit string) {
 	b.ReportMetric(work/b.Elapsed().Seconds(), unit)
-	if cpu := processCPUTime() - cpu0; cpu > 0 {
+	if cpu := float64(cpuclock.Process()) - cpu0; cpu > 0 {
 		b.ReportMetric(work/(cpu/1e9), "cpu-"+unit)
 	}
 }

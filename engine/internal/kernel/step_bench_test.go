@@ -5,6 +5,8 @@ import (
 	"math"
 	"math/rand/v2"
 	"testing"
+
+	"github.com/retainlab/retain/internal/cpuclock"
 )
 
 // mlpStep is a stand-in for the engine's training step of the 10→64→32→1
@@ -120,7 +122,7 @@ func BenchmarkTrainStep(b *testing.B) {
 					defer func(saved bool) { useAVX512 = saved }(useAVX512)
 					useAVX512 = false
 				}
-				cpu0 := processCPUTime()
+				cpu0 := float64(cpuclock.Process())
 				for b.Loop() {
 					s.run()
 				}

@@ -1,8 +1,0 @@
-//go:build !unix
-
-package data
-
-import "time"
-
-// processCPU is unavailable here; benchmarks then report zero CPU time.
-func processCPU() time.Duration { return 0 }
