@@ -135,9 +135,9 @@ const (
 	DateNotCalendar
 	// DateUnparseable is a cell in none of the forms dates are read in.
 	DateUnparseable
-	// DateDayNumberAmongDates is a day number in a column of dates, and
-	// DateAmongDayNumbers a date in a column of day numbers.
+	// DateDayNumberAmongDates is a day number in a column of dates.
 	DateDayNumberAmongDates
+	// DateAmongDayNumbers is a date in a column of day numbers.
 	DateAmongDayNumbers
 )
 

@@ -82,6 +82,7 @@ func (e *BaselineError) Reason() string {
 	return e.Detail + ": " + e.Err.Error()
 }
 
+// Error says the baseline could not be computed, and why.
 func (e *BaselineError) Error() string { return ErrBaseline.Error() + ": " + e.Reason() }
 
 // Is matches ErrBaseline.

@@ -86,6 +86,7 @@ type DirError struct {
 	Err       error
 }
 
+// Error says what is wrong with the directory, in words.
 func (e *DirError) Error() string {
 	switch {
 	case errors.Is(e.Err, fs.ErrNotExist):
@@ -96,6 +97,7 @@ func (e *DirError) Error() string {
 	return fmt.Sprintf("cannot create a file in directory %s: %v", e.Dir, e.Err)
 }
 
+// Unwrap returns the file system's error.
 func (e *DirError) Unwrap() error { return e.Err }
 
 // dirError turns the failure to make a file at path (its temporary file,

@@ -190,6 +190,7 @@ var ErrTrainingPairs = errors.New("nothing to learn from")
 // another column with --item-column (an interface words its own).
 type FewItemsError struct{ Err error }
 
+// Error is the wrapped error's text, with what to change.
 func (e *FewItemsError) Error() string {
 	return e.Err.Error() + "; name a column with more items with --item-column"
 }
@@ -207,6 +208,7 @@ type WindowError struct {
 	Orders bool
 }
 
+// Error is the wrapped error's text, with what to change.
 func (e *WindowError) Error() string {
 	if e.Orders {
 		return e.Err.Error() + "; choose a longer --horizon, another --cutoff or a log with more orders"

@@ -86,6 +86,7 @@ type FolderFullError struct {
 	Max, Used int64
 }
 
+// Error is the refusal in English (Text words it in either language).
 func (e *FolderFullError) Error() string { return e.Text(common.New("en")) }
 
 // Is makes errors.Is(err, ErrFolderFull) true.

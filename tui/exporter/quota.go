@@ -50,6 +50,7 @@ type QuotaError struct {
 	Bytes int64
 }
 
+// Error is the refusal in English (Text words it in either language).
 func (e *QuotaError) Error() string { return e.Text(common.New("en")) }
 
 // Is makes errors.Is(err, ErrQuota) true.
