@@ -52,16 +52,7 @@ func TestLimitConnsRefusesAnAddressHoldingHalf(t *testing.T) {
 	l.waiting = func() { waiting <- struct{}{} }
 	l.refused = func() { refused <- struct{}{} }
 	l.closedPending = func() { closedPending <- struct{}{} }
-	accepted := make(chan net.Conn)
-	go func() {
-		for {
-			c, err := l.Accept()
-			if err != nil {
-				return
-			}
-			accepted <- c
-		}
-	}()
+	accepted := acceptAll(l)
 	defer l.Close()
 	var slow []net.Conn
 	var slowServer []net.Conn
@@ -187,16 +178,7 @@ func TestLimitConnsGivesHeadersAGrace(t *testing.T) {
 	waiting, refused := make(chan struct{}, 8), make(chan struct{}, 8)
 	l.waiting = func() { waiting <- struct{}{} }
 	l.refused = func() { refused <- struct{}{} }
-	accepted := make(chan net.Conn)
-	go func() {
-		for {
-			c, err := l.Accept()
-			if err != nil {
-				return
-			}
-			accepted <- c
-		}
-	}()
+	accepted := acceptAll(l)
 	defer l.Close()
 	for i := range 4 {
 		if i == 3 {
@@ -233,4 +215,20 @@ func TestLimitConnsGivesHeadersAGrace(t *testing.T) {
 	inner.supply <- server
 	<-refused
 	closedByServer(t, more, "a connection from the address holding 4 pending past their grace")
+}
+
+// acceptAll accepts from l until it is closed, handing each connection on
+// the returned channel.
+func acceptAll(l *limitListener) <-chan net.Conn {
+	accepted := make(chan net.Conn)
+	go func() {
+		for {
+			c, err := l.Accept()
+			if err != nil {
+				return
+			}
+			accepted <- c
+		}
+	}()
+	return accepted
 }
