@@ -34,7 +34,7 @@ func allowEmpty(cmd *cobra.Command, name string) {
 func refuseEmptyFlags(cmd *cobra.Command) error {
 	var err error
 	cmd.Flags().VisitAll(func(f *pflag.Flag) {
-		if err != nil || !f.Changed || !emptyValue(f) {
+		if err != nil || !f.Changed || !(emptyValue(f) || givenEmptyOnce(f)) {
 			return
 		}
 		if kind := pathKind(f); kind != "" {
@@ -83,4 +83,52 @@ func pathKind(f *pflag.Flag) string {
 		return "directory"
 	}
 	return ""
+}
+
+// emptyItemWatch wraps a list flag's value to remember a repetition given
+// empty (--exclude a --exclude "$UNSET"): pflag appends nothing for it, so
+// the list alone cannot show it.
+type emptyItemWatch struct {
+	pflag.SliceValue
+	value    pflag.Value
+	sawEmpty bool
+}
+
+// Set records an empty value and passes every value on.
+func (w *emptyItemWatch) Set(s string) error {
+	if s == "" {
+		w.sawEmpty = true
+	}
+	return w.value.Set(s)
+}
+
+// String is the wrapped value's.
+func (w *emptyItemWatch) String() string { return w.value.String() }
+
+// Type is the wrapped value's, so help and completion read it as before.
+func (w *emptyItemWatch) Type() string { return w.value.Type() }
+
+// watchEmptyItems wraps every list flag of cmd and its subcommands in an
+// emptyItemWatch.
+func watchEmptyItems(cmd *cobra.Command) {
+	cmd.Flags().VisitAll(func(f *pflag.Flag) {
+		if s, ok := f.Value.(pflag.SliceValue); ok {
+			f.Value = &emptyItemWatch{SliceValue: s, value: f.Value}
+			if f.DefValue == "[]" {
+				// pflag's help leaves out an empty list's default by the
+				// value's own type, which the wrapper hides: say so here.
+				f.DefValue = ""
+			}
+		}
+	})
+	for _, sub := range cmd.Commands() {
+		watchEmptyItems(sub)
+	}
+}
+
+// givenEmptyOnce reports whether the list flag f was given an empty value
+// in one of its repetitions.
+func givenEmptyOnce(f *pflag.Flag) bool {
+	w, ok := f.Value.(*emptyItemWatch)
+	return ok && w.sawEmpty
 }

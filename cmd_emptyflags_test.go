@@ -174,6 +174,45 @@ func TestEmptyTextFlagsRefused(t *testing.T) {
 	}
 }
 
+// A list flag given a value and then, repeated, an empty one (--exclude
+// churn --exclude "$UNSET") is refused as an empty value: pflag appends
+// nothing for the empty repetition, and it ran as if the second flag were
+// not there. Every list flag that is refused empty is checked; plan
+// --levers, whose empty value means none, still takes it.
+func TestEmptyRepetitionRefused(t *testing.T) {
+	refused, _ := textFlags(t)
+	lists := commandFlags(t, func(f *pflag.Flag) bool { return f.Value.Type() == "stringSlice" })
+	n := 0
+	for cmd, flags := range lists {
+		for _, flag := range flags {
+			if !hasFlag(refused, cmd+" --"+flag) {
+				continue
+			}
+			var args []string
+			if cmd != "retain" {
+				args = strings.Fields(cmd)
+			}
+			want := `retain: --` + flag + ` "": an empty value; give one, or leave the flag out (is a shell variable unset?)` + "\n" +
+				"Run '" + strings.Join(append([]string{"retain"}, args...), " ") + " --help' for usage.\n"
+			mustRefuse(t, append(append([]string{}, args...), "--"+flag, "x", "--"+flag, ""), want)
+			n++
+		}
+	}
+	if n < 10 {
+		t.Errorf("%d list flags checked; the commands have more (exclude, categorical, activation, levers, cutoffs, sets…)", n)
+	}
+	plan, _, err := newRootCmd(newCLI(t).app).Find([]string{"plan"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := plan.ParseFlags([]string{"--levers", "visits", "--levers", ""}); err != nil {
+		t.Fatal(err)
+	}
+	if err := refuseEmptyFlags(plan); err != nil {
+		t.Errorf("plan --levers visits --levers \"\": %v", err)
+	}
+}
+
 // train --label "" --out m.json on a table whose label is detected (churn)
 // writes no model: it trained on churn and exited 0.
 func TestEmptyLabelWritesNoModel(t *testing.T) {

@@ -193,6 +193,7 @@ file given with --data or --log).`,
 		newInspectCmd(a),
 		newExportCmd(a),
 	)
+	watchEmptyItems(root)
 	return root
 }
 
