@@ -116,6 +116,7 @@ func (s Model) pageLines() []string {
 	for _, l := range widget.WrapUnmarked(s.headline(), w) {
 		lines = append(lines, st.Value.Render(l))
 	}
+	lines = append(lines, s.everyoneLines()...)
 	if why := s.whyLeastLikely(); why != "" {
 		lines = append(lines, wrapFormulas(why, w)...)
 	}
