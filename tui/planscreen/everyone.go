@@ -6,6 +6,7 @@ import (
 
 	"github.com/retainlab/retain/data"
 	"github.com/retainlab/retain/experiment"
+	"github.com/retainlab/retain/tui/common"
 	"github.com/retainlab/retain/tui/widget"
 )
 
@@ -121,21 +122,54 @@ func shellWord(s string) string {
 	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
 }
 
-// everyoneLines are everyoneNote and its commands as the page shows them,
-// each command on lines of its own under the note, indented.
-func (s Model) everyoneLines() []string {
+// everyoneLines are everyoneNote and its commands as the page shows them
+// under the headline, each command on lines of its own, indented. On a
+// screen smaller than full (120×40), where the commands would push the
+// inputs out of view, the note is short and points to the commands at
+// the page's end (everyoneFoot).
+func (s Model) everyoneLines(full bool) []string {
 	note := s.everyoneNote()
 	if note == "" {
 		return nil
+	}
+	cmds := s.everyoneCommands()
+	if !full && len(cmds) > 0 {
+		note = s.Tf("Only the %s validation customers (held out of training), not all %s: the commands that list everyone are at the page's end (G).",
+			"这里只有 %s 位验证客户（留出，未参与训练），不是全部 %s 位：列出全部客户的命令在本页末尾（按 G）。",
+			data.Thousands(s.report.Customers), data.Thousands(s.run.Exp.Data.Table.Rows))
+		cmds = nil
 	}
 	st := s.Styles
 	var out []string
 	for _, l := range widget.WrapUnmarked(note, s.Width) {
 		out = append(out, st.Warning.Render(l))
 	}
-	for _, c := range s.everyoneCommands() {
+	return append(out, s.commandLines(cmds)...)
+}
+
+// everyoneFoot are the commands of everyoneCommands under a heading, for
+// the end of the page on a screen smaller than full; none on a full one
+// (everyoneLines shows them under the headline) or when there are none.
+func (s Model) everyoneFoot(full bool) []string {
+	if full || s.everyoneNote() == "" {
+		return nil
+	}
+	cmds := s.everyoneCommands()
+	if len(cmds) == 0 {
+		return nil
+	}
+	head := s.Tf("Every customer: save a model (the TUI keeps none), then plan for all %s with it", "全部客户：先保存模型（TUI 不保存模型），再用它为全部 %s 位客户做计划",
+		data.Thousands(s.run.Exp.Data.Table.Rows))
+	out := []string{"", s.Styles.Title.Render(common.Truncate(head, s.Width))}
+	return append(out, s.commandLines(cmds)...)
+}
+
+// commandLines are commands each wrapped on lines of its own, indented.
+func (s Model) commandLines(cmds []string) []string {
+	var out []string
+	for _, c := range cmds {
 		for _, l := range widget.WrapUnmarked(c, max(10, s.Width-2)) {
-			out = append(out, "  "+st.Value.Render(l))
+			out = append(out, "  "+s.Styles.Value.Render(l))
 		}
 	}
 	return out
