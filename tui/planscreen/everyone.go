@@ -6,7 +6,6 @@ import (
 
 	"github.com/retainlab/retain/data"
 	"github.com/retainlab/retain/experiment"
-	"github.com/retainlab/retain/tui/common"
 	"github.com/retainlab/retain/tui/widget"
 )
 
@@ -158,9 +157,12 @@ func (s Model) everyoneFoot(full bool) []string {
 	if len(cmds) == 0 {
 		return nil
 	}
-	head := s.Tf("Every customer: save a model (the TUI keeps none), then plan for all %s with it", "全部客户：先保存模型（TUI 不保存模型），再用它为全部 %s 位客户做计划",
+	head := s.Tf("All %s customers: save a model (the TUI keeps none), then plan with it", "全部 %s 位客户：先保存模型（TUI 不保存模型），再用它做计划",
 		data.Thousands(s.run.Exp.Data.Table.Rows))
-	out := []string{"", s.Styles.Title.Render(common.Truncate(head, s.Width))}
+	out := []string{""}
+	for _, l := range widget.WrapUnmarked(head, s.Width) {
+		out = append(out, s.Styles.Title.Render(l))
+	}
 	return append(out, s.commandLines(cmds)...)
 }
 
