@@ -24,15 +24,15 @@ func (s Model) everyoneNote() string {
 	if n >= all {
 		return ""
 	}
-	shown, total, rest := data.Thousands(n), data.Thousands(all), data.Thousands(all-n)
+	shown, total := data.Thousands(n), data.Thousands(all)
 	if len(s.everyoneCommands()) == 0 {
-		return s.Tf("Only the %s validation customers, held out of training: the model learnt from the other %s of the %s. The textbook shop has no retain command line to plan for all of them.",
-			"这里只有 %s 位验证客户（留出，未参与训练）：模型用全部 %[3]s 位中其余的 %[2]s 位学习。教科书商店没有对应的 retain 命令行，无法为全部客户做计划。",
-			shown, rest, total)
+		return s.Tf("Only the %s validation customers (held out of training) of the %s. The textbook shop has no retain command line to plan for all of them.",
+			"这里只有全部 %[2]s 位客户中的 %[1]s 位验证客户（留出，未参与训练）。教科书商店没有对应的 retain 命令行，无法为全部客户做计划。",
+			shown, total)
 	}
-	return s.Tf("Only the %s validation customers, held out of training: the model learnt from the other %s of the %s. For the list of all %[3]s, save a model (the TUI keeps none) and plan with it:",
-		"这里只有 %s 位验证客户（留出，未参与训练）：模型用全部 %[3]s 位中其余的 %[2]s 位学习。要得到全部 %[3]s 位客户的名单，请先保存模型（TUI 不保存模型），再用它做计划：",
-		shown, rest, total)
+	return s.Tf("Only the %s validation customers (held out of training) of the %s. For the list of all %[2]s, save a model (the TUI keeps none) and plan with it:",
+		"这里只有全部 %[2]s 位客户中的 %[1]s 位验证客户（留出，未参与训练）。要得到全部 %[2]s 位客户的名单，请先保存模型（TUI 不保存模型），再用它做计划：",
+		shown, total)
 }
 
 // everyoneModelFile is the model file the commands of everyoneCommands
