@@ -14,6 +14,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/retainlab/retain/data"
 	"github.com/retainlab/retain/scoreapi"
 )
 
@@ -137,8 +138,8 @@ func runAPI(ctx context.Context, a *app, o *apiOptions) error {
 		auth = "NO AUTHENTICATION: anyone who can reach this address may score"
 	}
 	m := srv.Model()
-	fmt.Fprintf(a.stderr, "Serving model %s (%s, %s) on http://%s (%s; at most %d rows, %d bytes a request)\n",
-		o.model, m.ID, m.Bundle.SourceDescription, ln.Addr(), auth, cfg.MaxRows, cfg.MaxBody)
+	fmt.Fprintf(a.stderr, "Serving model %s (%s, %s) on http://%s (%s; at most %s rows, %s bytes a request)\n",
+		o.model, m.ID, m.Bundle.SourceDescription, ln.Addr(), auth, data.Thousands(cfg.MaxRows), data.Thousands(int(cfg.MaxBody)))
 	if err := srv.Serve(ctx, ln); err != nil {
 		return err
 	}

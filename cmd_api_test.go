@@ -454,6 +454,11 @@ func TestAPIListensOnTheIPv4AddressGiven(t *testing.T) {
 			t.Errorf("api exit %d after cancel, want %d", code, exitInterrupted)
 		}
 	}()
+	// The limits grouped as every count is (review31 #10): the defaults,
+	// 10,000 rows and 16 << 20 bytes.
+	if !strings.Contains(line, "at most 10,000 rows, 16,777,216 bytes a request)") {
+		t.Errorf("banner %q: want the default limits with thousands separators", line)
+	}
 	_, rest, ok := strings.Cut(line, " on http://0.0.0.0:")
 	if !ok {
 		t.Fatalf("banner %q does not say http://0.0.0.0:PORT", line)

@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"time"
 
 	"github.com/retainlab/retain/data"
 	"github.com/retainlab/retain/experiment"
@@ -20,8 +21,10 @@ import (
 // first, as the notes say, not the first in the log's order, which would
 // place the pseudonym in the log. name names the data. When more than one
 // row in ten lies beyond one column's kept range, a warning follows the
-// notes (Pipeline.ClipWarnings).
-func printCellNotes(a *app, b *experiment.Bundle, s *experiment.Scored, customers *data.Table, name string, key *pseudonym.Key) {
+// notes (Pipeline.ClipWarnings), followed by what advice says of its
+// column (nil: nothing; see laterCutoffAdvice).
+func printCellNotes(a *app, b *experiment.Bundle, s *experiment.Scored, customers *data.Table, name string, key *pseudonym.Key,
+	advice func(column string, above bool) string) {
 	notes := s.CellNotes
 	where := func(r int) string { return "customer " + s.IDs[r] }
 	switch {
@@ -31,7 +34,44 @@ func printCellNotes(a *app, b *experiment.Bundle, s *experiment.Scored, customer
 		notes = b.Pipeline.TableCellNotes(customers, name, where)
 	}
 	printNotes(a, notes...)
-	for _, w := range b.Pipeline.ClipWarnings(s.Beyond, len(s.IDs), name) {
+	for _, w := range b.Pipeline.ClipWarningsWith(s.Beyond, len(s.IDs), name, advice) {
 		fmt.Fprintln(a.stderr, "warning: "+w)
 	}
+}
+
+// laterCutoffAdvice is the advice of printCellNotes for an order log's
+// customers scored at cutoff scored by the model b, trained at its own
+// cutoff on the same kind of rows: when scored is later, a column that
+// counts days up to the cutoff (data.GrowsWithCutoff) lies above its
+// training range for the longest-standing customers by construction, not
+// because the data are odd, and the advice says so and what to do (score
+// at the model's cutoff, or retrain later). nil when scored is not later
+// or the model records no cutoff. log and model are the paths as given.
+func laterCutoffAdvice(b *experiment.Bundle, scored time.Time, log, model string) func(column string, above bool) string {
+	trained := b.Source.Cutoff
+	if trained.IsZero() || !scored.After(trained) {
+		return nil
+	}
+	days := int(scored.Sub(trained).Hours()/24 + 0.5)
+	h := b.Source.HorizonDaysOrDefault()
+	return func(column string, above bool) string {
+		if !above || !data.GrowsWithCutoff(column) {
+			return ""
+		}
+		return fmt.Sprintf("This is expected when scoring later than training: the model was trained on the customers at %s "+
+			"and these are scored at %s, %s later, so %s, which counts days up to the cutoff, is longer than any in training "+
+			"for the longest-standing customers; they are scored as the model's longest-standing ones were. "+
+			"To score within the model's range, either score as of its cutoff (retain predict --model %s --log %s --cutoff %s), "+
+			"or, once the log runs %s past %s, retrain (retain train --log FILE --horizon %dd trains at the latest cutoff the log allows)",
+			trained.Format(time.DateOnly), scored.Format(time.DateOnly), dayCount(days), column,
+			shellQuote(model), shellQuote(log), trained.Format(time.DateOnly), dayCount(h), scored.Format(time.DateOnly), h)
+	}
+}
+
+// dayCount is n days in words: "1 day", "90 days".
+func dayCount(n int) string {
+	if n == 1 {
+		return "1 day"
+	}
+	return data.Thousands(n) + " days"
 }

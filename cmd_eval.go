@@ -195,7 +195,7 @@ func runCV(ctx context.Context, a *app, o *evalOptions) error {
 		}
 		fmt.Fprintf(a.stderr, "Folds written to %s\n", o.writeFolds)
 	}
-	fmt.Fprintf(a.stderr, "Cross-validating on %s: %d rows in %d folds\n", d.Source.Describe(), d.Table.Rows, k)
+	fmt.Fprintf(a.stderr, "Cross-validating on %s: %s rows in %d folds\n", d.Source.Describe(), data.Thousands(d.Table.Rows), k)
 	live := a.isTerminal(a.stderr)
 	done := 0
 	res, err := experiment.CrossValidateOnWatched(ctx, d, cfg, folds, flagged, func(n, k int) {

@@ -208,7 +208,7 @@ func scoreCSV(a *app, path string, b *experiment.Bundle) (*experiment.Scored, er
 		return nil, usageError(fmt.Errorf("%s has no %q column: eval needs the true labels (predict scores unlabelled rows)%s",
 			path, b.Pipeline.Label.Name, hint))
 	}
-	printCellNotes(a, b, scored, nil, path, nil)
+	printCellNotes(a, b, scored, nil, path, nil, nil)
 	return scored, nil
 }
 
@@ -264,7 +264,7 @@ func scoreLog(a *app, o *evalOptions, b *experiment.Bundle) (*experiment.Scored,
 		return nil, nil, usageError(fmt.Errorf("%s: %w", src.Path, err))
 	}
 	fmt.Fprintf(a.stderr, "Scored %s\n", d.Source.Describe())
-	printCellNotes(a, b, scored, d.Table, src.Path, nil)
+	printCellNotes(a, b, scored, d.Table, src.Path, nil, nil)
 	if day := d.Source.Cutoff.Format(time.DateOnly); day == b.Source.Cutoff.Format(time.DateOnly) {
 		// With --cutoff given, the advice is to give a later one.
 		advice := "give --cutoff"

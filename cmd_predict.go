@@ -167,7 +167,7 @@ func runPredict(ctx context.Context, a *app, o *predictOptions) (err error) {
 	if err := writeScores(ctx, a, o, b, scored, scored, opts, personal); err != nil {
 		return err
 	}
-	printCellNotes(a, b, scored, nil, name, nil)
+	printCellNotes(a, b, scored, nil, name, nil, nil)
 	return nil
 }
 

@@ -42,7 +42,7 @@ func runPredictLog(ctx context.Context, a *app, o *predictOptions, b *experiment
 	if err := writeScores(ctx, a, o, b, scored.Scored, scored, opts, personal); err != nil {
 		return err
 	}
-	printCellNotes(a, b, scored.Scored, cur.Table, o.log, key)
+	printCellNotes(a, b, scored.Scored, cur.Table, o.log, key, laterCutoffAdvice(b, cur.Source.Cutoff, o.log, o.model))
 	fmt.Fprintln(a.stderr, cur.Summary())
 	return nil
 }

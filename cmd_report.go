@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"math"
 	"strings"
 	"text/tabwriter"
 
@@ -94,8 +95,9 @@ func printConfusion(w io.Writer, c metrics.Confusion) {
 	fmt.Fprintln(w, "Confusion matrix:")
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
 	fmt.Fprintf(tw, "\t\tpredicted 0\tpredicted 1\t\n")
-	fmt.Fprintf(tw, "\tactual 0\t%.0f\t%.0f\t\n", c.TN, c.FP)
-	fmt.Fprintf(tw, "\tactual 1\t%.0f\t%.0f\t\n", c.FN, c.TP)
+	n := func(v float64) string { return data.Thousands(int(math.Round(v))) }
+	fmt.Fprintf(tw, "\tactual 0\t%s\t%s\t\n", n(c.TN), n(c.FP))
+	fmt.Fprintf(tw, "\tactual 1\t%s\t%s\t\n", n(c.FN), n(c.TP))
 	tw.Flush()
 }
 

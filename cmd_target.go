@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"strconv"
+	"strings"
 	"text/tabwriter"
 
 	"github.com/spf13/cobra"
@@ -127,7 +128,7 @@ func printBands(w io.Writer, t experiment.Target, b experiment.Banding, outcomes
 			lo, hi = fmt.Sprintf("%.4f", band.MinScore), fmt.Sprintf("%.4f", band.MaxScore)
 			rate = percent(b.Rate(i, outcomes))
 		}
-		fmt.Fprintf(tw, "\t%s\t%d\t%s\t%s\t%d\t%s\t\n", b.Label(i), band.Users(), lo, hi, outcomes[i], rate)
+		fmt.Fprintf(tw, "\t%s\t%s\t%s\t%s\t%s\t%s\t\n", b.Label(i), data.Thousands(band.Users()), lo, hi, data.Thousands(outcomes[i]), rate)
 	}
 	tw.Flush()
 }
@@ -181,5 +182,14 @@ func bandsOf(b experiment.Banding, outcomes []int) []bandJSON {
 // gainsCount writes a gains table's count: whole, or to one decimal when
 // the cut credits a user in part (experiment.GainsCountDecimals).
 func gainsCount(v float64) string {
-	return strconv.FormatFloat(v, 'f', experiment.GainsCountDecimals(v), 64)
+	s := strconv.FormatFloat(v, 'f', experiment.GainsCountDecimals(v), 64)
+	whole, frac, _ := strings.Cut(s, ".")
+	n, err := strconv.Atoi(whole)
+	if err != nil {
+		return s
+	}
+	if frac != "" {
+		return data.Thousands(n) + "." + frac
+	}
+	return data.Thousands(n)
 }

@@ -101,6 +101,9 @@ func printTuned(w io.Writer, src []string, res experiment.TuneResult, flags []st
 	if b.Base {
 		fmt.Fprint(w, " (the default: no trial did better)")
 	}
+	if g := res.BestVsDefault; g != nil {
+		fmt.Fprintf(w, "\n%s", gainText(g))
+	}
 	fmt.Fprintf(w, "\nSettings: %s\n", settingsText(b))
 	fmt.Fprintf(w, "  retain train %s\n", strings.Join(append(src, flags...), " "))
 	fmt.Fprintf(w, "Search: %s in %s on %d workers, %s\n", trialCount(res.Tried), res.Elapsed.Round(100*time.Millisecond), res.Workers, endedText(res.Ended))
@@ -243,4 +246,19 @@ func (p *boardPrinter) finish(res experiment.TuneResult) {
 	for _, l := range boardLines(res.Board, boardRows, res.Folds) {
 		fmt.Fprintln(p.w, l)
 	}
+}
+
+// gainText says whether the best trial is clearly better than the default
+// (experiment.TuneGain's rule): the difference of ROC AUC and its noise,
+// and where the noise comes from.
+func gainText(g *experiment.TuneGain) string {
+	from := "twice the standard error of the two means"
+	if g.Paired {
+		from = fmt.Sprintf("twice the standard error of the %d paired fold differences", g.Folds)
+	}
+	if !g.ClearlyBetter {
+		return fmt.Sprintf("Not clearly better than the default: difference %+.4f, noise ±%.4f (%s); the default does as well as far as these folds can tell",
+			g.Difference, g.Noise, from)
+	}
+	return fmt.Sprintf("Better than the default: difference %+.4f, beyond the noise ±%.4f (%s)", g.Difference, g.Noise, from)
 }

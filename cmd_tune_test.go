@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"encoding/json"
+	"math"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -139,10 +140,27 @@ func TestTuneEndToEnd(t *testing.T) {
 		Best  struct {
 			AUC    float64 `json:"roc_auc"`
 			AUCStd float64 `json:"roc_auc_std"`
+			Base   bool    `json:"base"`
 		} `json:"best"`
+		Board []struct {
+			Base bool    `json:"base"`
+			AUC  float64 `json:"roc_auc"`
+		} `json:"leaderboard"`
+		Gain *experiment.TuneGain `json:"best_vs_default"`
 	}
 	if err := json.Unmarshal(cl.stdout.Bytes(), &doc); err != nil {
 		t.Fatal(err)
+	}
+	// best_vs_default is there when the best is not the default, with the
+	// difference of their means (paired over every fold: the mean of the
+	// differences is the difference of the means).
+	for _, b := range doc.Board {
+		if b.Base && !doc.Best.Base && (doc.Gain == nil || math.Abs(doc.Gain.Difference-(doc.Best.AUC-b.AUC)) > 1e-12 || doc.Gain.ClearlyBetter != (doc.Gain.Difference > doc.Gain.Noise)) {
+			t.Errorf("best_vs_default %+v, best %v, default %v", doc.Gain, doc.Best.AUC, b.AUC)
+		}
+	}
+	if doc.Best.Base && doc.Gain != nil {
+		t.Errorf("the default is the best, yet best_vs_default %+v", doc.Gain)
 	}
 	if doc.Tried != 4 || doc.Ended != "done" || doc.Model != out || !strings.Contains(cl.stderr.String(), "trial  roc_auc ± std") {
 		t.Errorf("tried %d, ended %q, model %q; stderr %s", doc.Tried, doc.Ended, doc.Model, cl.stderr.String())
@@ -176,6 +194,10 @@ func TestTuneTextNamesTheFlags(t *testing.T) {
 		t.Fatalf("exit %d: %s", code, cl.stderr.String())
 	}
 	lines := strings.Split(cl.stdout.String(), "\n")
+	// A best other than the default says whether it beats it (gainText).
+	if len(lines) == 6 && (strings.HasPrefix(lines[1], "Not clearly better than the default: ") || strings.HasPrefix(lines[1], "Better than the default: ")) {
+		lines = append(lines[:1], lines[2:]...)
+	}
 	if len(lines) != 5 || !strings.HasPrefix(lines[0], "Best: trial ") || !strings.Contains(lines[0], "2-fold CV ROC AUC") ||
 		!strings.HasPrefix(lines[2], "  retain train --data "+users+" --layers ") ||
 		lines[3] != strings.TrimSuffix(lines[3], "every trial measured")+"every trial measured" {
@@ -253,6 +275,29 @@ func TestL2PriorAltFlag(t *testing.T) {
 		}
 		if _, err := f.config(); err == nil || err.Error() != c.want {
 			t.Errorf("%v: %v, want %q", c.flags, err, c.want)
+		}
+	}
+}
+
+// TestTuneGainText: the line after Best says whether it beats the
+// default, with the difference and its noise as experiment.TuneGain has
+// them (review31 #17: 0.8496 against 0.8493 was printed as a best to copy).
+func TestTuneGainText(t *testing.T) {
+	for _, c := range []struct {
+		g    experiment.TuneGain
+		want string
+	}{
+		{experiment.TuneGain{Difference: 0.0003, Noise: 0.0012585706178041666, Paired: true, Folds: 5},
+			"Not clearly better than the default: difference +0.0003, noise ±0.0013 (twice the standard error of the 5 paired fold differences); " +
+				"the default does as well as far as these folds can tell"},
+		{experiment.TuneGain{Difference: 0.006, Noise: 0.0049, Paired: true, Folds: 5, ClearlyBetter: true},
+			"Better than the default: difference +0.0060, beyond the noise ±0.0049 (twice the standard error of the 5 paired fold differences)"},
+		{experiment.TuneGain{Difference: -0.0004, Noise: 0.0094},
+			"Not clearly better than the default: difference -0.0004, noise ±0.0094 (twice the standard error of the two means); " +
+				"the default does as well as far as these folds can tell"},
+	} {
+		if got := gainText(&c.g); got != c.want {
+			t.Errorf("%+v:\n%s\nwant\n%s", c.g, got, c.want)
 		}
 	}
 }

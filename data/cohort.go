@@ -30,6 +30,15 @@ const (
 	cohortIntervalStd  = "interval_std_days"  // see BuildCohort
 )
 
+// GrowsWithCutoff reports whether the cohort column named column counts
+// days up to the cutoff from a customer's first or last order
+// (tenure_days, recency_days): scored at a later cutoff than a model's,
+// the same customers' values are larger by up to the days between, so the
+// oldest (or longest silent) customers lie above any value in training.
+func GrowsWithCutoff(column string) bool {
+	return column == cohortTenure || column == cohortRecency
+}
+
 // ErrCutoff reports a cutoff outside the log's dates or a negative horizon.
 var ErrCutoff = errors.New("cutoff or horizon out of range")
 

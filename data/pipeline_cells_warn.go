@@ -24,6 +24,15 @@ const clipWarnMin = 2 * MinGroup
 // which the per-column notes, one line among others, do not make plain.
 // name names the data; the warnings are in English without "warning: ".
 func (p *Pipeline) ClipWarnings(beyond map[Cell]float64, rows int, name string) []string {
+	return p.ClipWarningsWith(beyond, rows, name, nil)
+}
+
+// ClipWarningsWith is ClipWarnings with, after each warning, what advice
+// says about its column and end (above: values above the kept range; ""
+// adds nothing; advice may be nil): the caller knows why a column lies
+// beyond its range, such as an order log scored at a later cutoff than
+// the model's (GrowsWithCutoff).
+func (p *Pipeline) ClipWarningsWith(beyond map[Cell]float64, rows int, name string, advice func(column string, above bool) string) []string {
 	type side struct{ above, below int }
 	count := map[int]*side{}
 	for c, v := range beyond {
@@ -55,13 +64,20 @@ func (p *Pipeline) ClipWarnings(beyond map[Cell]float64, rows int, name string) 
 		for _, e := range []struct {
 			n          int
 			where, end string
-		}{{count[col].above, above, hi}, {count[col].below, below, lo}} {
+			above      bool
+		}{{count[col].above, above, hi, true}, {count[col].below, below, lo, false}} {
 			if !many(e.n) {
 				continue
 			}
-			out = append(out, fmt.Sprintf("%s: column %q: %s of the %s rows scored (%.1f %%) lie %s the range the model keeps [%s, %s] and were scored as %s: "+
+			w := fmt.Sprintf("%s: column %q: %s of the %s rows scored (%.1f %%) lie %s the range the model keeps [%s, %s] and were scored as %s: "+
 				"for that many rows the model is extrapolating on this feature, so read their scores with care",
-				name, pc.Name, Thousands(e.n), Thousands(rows), 100*float64(e.n)/float64(rows), e.where, lo, hi, e.end))
+				name, pc.Name, Thousands(e.n), Thousands(rows), 100*float64(e.n)/float64(rows), e.where, lo, hi, e.end)
+			if advice != nil {
+				if a := advice(pc.Name, e.above); a != "" {
+					w += ". " + a
+				}
+			}
+			out = append(out, w)
 		}
 	}
 	return out

@@ -76,6 +76,9 @@ type TuneResult struct {
 	// AUC (nil when none was); the base configuration always is measured
 	// first, so Best is never worse than it on these folds.
 	Best *Trial `json:"best"`
+	// BestVsDefault says whether Best is clearly better than the base
+	// configuration (TuneGain's rule); nil when Best is the base, or none.
+	BestVsDefault *TuneGain `json:"best_vs_default,omitempty"`
 	// Board is every trial, best first (see TuneProgress.Board).
 	Board []Trial `json:"leaderboard"`
 }

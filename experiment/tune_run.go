@@ -122,6 +122,7 @@ func (t *tuner) run(ctx context.Context, eval foldEval) (TuneResult, error) {
 			break
 		}
 	}
+	res.BestVsDefault = NewTuneGain(res.Best, res.baseTrial())
 	return res, nil
 }
 

@@ -52,19 +52,16 @@ func (k promptKind) label(c common.Common) string {
 
 func (k promptKind) isPath() bool { return k == promptTable || k == promptLog }
 
-// newPrompt opens a prompt of kind on value: a path's folder to name a
-// file in, with the cursor after it; a setting's current value (the seed,
-// cutoff or horizon) selected, so what is typed replaces it.
+// newPrompt opens a prompt of kind on value selected, as every other
+// field opens, so that what is typed replaces it: a setting's current
+// value (the seed, cutoff or horizon), or for a path the current file's
+// folder. A path typed as in the shell ("../shared/x.csv") is that path:
+// the folder, left before the cursor, made it "…/online_shoppers/../shared/…"
+// (review31 #3). ←/→ or tab keep the folder to name a file in.
 func newPrompt(c common.Common, kind promptKind, value string) (prompt, tea.Cmd) {
 	in := common.NewField(c, kind.label(c))
 	common.SetFieldWidth(&in.Model, common.PromptFieldWidth(in.Model, c.Width))
-	var cmd tea.Cmd
-	if kind.isPath() {
-		cmd = in.Continue(value)
-	} else {
-		cmd = in.Open(value)
-	}
-	return prompt{kind: kind, input: in}, cmd
+	return prompt{kind: kind, input: in}, in.Open(value)
 }
 
 func (p prompt) active() bool { return p.kind != promptNone }
@@ -121,12 +118,10 @@ func (p prompt) complete(c common.Common, msg DirListMsg) prompt {
 		})
 	case len(msg.matches) == 1:
 		p.err = common.Said{}
-		p.input.SetValue(msg.matches[0])
-		p.input.CursorEnd()
+		p.input.Continue(msg.matches[0])
 	default:
 		p.err = common.Said{}
-		p.input.SetValue(commonPrefix(msg.matches))
-		p.input.CursorEnd()
+		p.input.Continue(commonPrefix(msg.matches))
 		p.matches = msg.matches
 	}
 	return p

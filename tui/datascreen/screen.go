@@ -3,6 +3,7 @@ package datascreen
 import (
 	"errors"
 	"math"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"time"
@@ -38,6 +39,9 @@ type dataKeyMap struct {
 	Confirm    key.Binding
 	Cancel     key.Binding
 	Complete   key.Binding
+	// Clear is the field's own ctrl+u (clear before the cursor), named in
+	// the footer of a path prompt.
+	Clear      key.Binding
 	PickerMove key.Binding
 	// Prevent and Encourage answer the target question; Target switches
 	// the target afterwards.
@@ -70,6 +74,7 @@ func defaultDataKeyMap(c common.Common) dataKeyMap {
 		Confirm:    key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", c.T("confirm", "确认"))),
 		Cancel:     key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", c.T("cancel", "取消"))),
 		Complete:   key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", c.T("complete path", "补全路径"))),
+		Clear:      key.NewBinding(key.WithKeys("ctrl+u"), key.WithHelp("ctrl+u", c.T("clear", "清空"))),
 		PickerMove: key.NewBinding(key.WithKeys("up", "down", "k", "j"), key.WithHelp("↑/↓", c.T("choose", "选择"))),
 		Prevent:    key.NewBinding(key.WithKeys("p"), key.WithHelp("p", c.T("plan: prevent", "计划：预防"))),
 		Encourage:  key.NewBinding(key.WithKeys("e"), key.WithHelp("e", c.T("plan: encourage", "计划：促成"))),
@@ -341,6 +346,9 @@ func (s Model) promptKey(k tea.KeyPressMsg) (Model, tea.Cmd) {
 		s.prompt.err, s.prompt.matches = s.SayIn(errNoCompletion), nil
 		return s, nil
 	case key.Matches(k, s.keys.Complete) && s.prompt.kind.isPath():
+		// Completing keeps the folder: what is typed next goes on from
+		// it, not replaces it.
+		s.prompt.input.Continue(s.prompt.input.Value())
 		return s, listDirCmd(s.prompt.input.Value())
 	case key.Matches(k, s.keys.Confirm):
 		typed := strings.TrimSpace(s.prompt.input.Typed())
@@ -380,7 +388,9 @@ func (s Model) submit(v string) (tea.Msg, error) {
 		if hint := s.pathHint(); hint != "" && strings.HasPrefix(v, hint+"/") {
 			v = v[len(hint):]
 		}
-		return OpenMsg{Src: experiment.Source{Kind: kind, Path: v}}, nil
+		// A folder kept and edited ("data/shop/../retail/x.csv") is
+		// shown and recorded as the path it names.
+		return OpenMsg{Src: experiment.Source{Kind: kind, Path: filepath.Clean(v)}}, nil
 	case promptSeed:
 		seed, err := strconv.ParseUint(v, 10, 64)
 		if errors.Is(err, strconv.ErrRange) {
@@ -446,7 +456,10 @@ func (s Model) HelpGroups() [][]key.Binding {
 		return [][]key.Binding{{k.RoleMove, k.ColumnMove, k.Confirm, k.Cancel}}
 	case s.prompt.active():
 		k.Complete.SetEnabled(s.prompt.kind.isPath() && !s.Served)
-		return [][]key.Binding{append([]key.Binding{k.Confirm, k.Complete, k.Cancel}, s.prompt.input.HelpKeys(s.Common)...)}
+		// While the value is selected, typing replaces it (HelpKeys say
+		// so); once editing, ctrl+u clears a path to type another.
+		k.Clear.SetEnabled(s.prompt.kind.isPath() && !s.prompt.input.Selected() && s.prompt.input.Value() != "")
+		return [][]key.Binding{append([]key.Binding{k.Confirm, k.Complete, k.Clear, k.Cancel}, s.prompt.input.HelpKeys(s.Common)...)}
 	case s.picking:
 		return [][]key.Binding{{k.PickerMove, k.Confirm, k.Cancel}}
 	}

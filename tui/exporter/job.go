@@ -111,6 +111,10 @@ type Model struct {
 // messages), counting noun.
 func New(owner string, noun Noun) Model { return Model{owner: owner, noun: noun} }
 
+// SetNoun changes what the next exports count (the Plan screen's list
+// is of validation customers only when the run held them out).
+func (m *Model) SetNoun(noun Noun) { m.noun = noun }
+
 // SetServed says the screen runs in a session of `retain serve` (exports
 // go to dir under a generated name, or to the screen when dir is "").
 func (m *Model) SetServed(served bool, dir string) { m.served, m.dir = served, dir }

@@ -37,6 +37,12 @@ func (s *Model) startExport(path string) tea.Cmd {
 		return nil
 	}
 	l := s.contactList()
+	// The outcome says whose list it is: the CSV has no notes to say it.
+	noun := exporter.Noun{En: "customers", Zh: "位客户"}
+	if s.everyoneNote() != "" {
+		noun = exporter.Noun{En: "validation customers", Zh: "位验证客户"}
+	}
+	s.out.SetNoun(noun)
 	write := func(ctx context.Context, w io.Writer, progress func(done, total int)) (err error) {
 		defer common.Recovered(&err)
 		return l.Write(ctx, w, progress)

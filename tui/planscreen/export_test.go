@@ -105,7 +105,7 @@ func TestExportTargetList(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "targets.csv")
 	s, cmd := exportTo(t, s, path)
 	s = drain(t, s, cmd)
-	screentest.MustContain(t, screentest.Render(s, 160, 48), "✓ wrote 5 customers to "+path)
+	screentest.MustContain(t, screentest.Render(s, 160, 48), "✓ wrote 5 validation customers to "+path)
 	text, err := os.ReadFile(path)
 	if err != nil {
 		t.Fatal(err)
@@ -195,9 +195,9 @@ func TestExportProgressAndCancel(t *testing.T) {
 	if cmd == nil || !s.out.Running() {
 		t.Fatal("enter started no export")
 	}
-	screentest.MustContain(t, screentest.Render(s, 160, 48), "exporting 0 of 5 customers to "+path+"… (esc cancels)")
+	screentest.MustContain(t, screentest.Render(s, 160, 48), "exporting 0 of 5 validation customers to "+path+"… (esc cancels)")
 	s = feed(t, s, exporter.ProgressMsg{To: ExportOwner, Job: s.out.Job(), Done: 3, Total: 5})
-	screentest.MustContain(t, screentest.Render(s, 160, 48), "exporting 3 of 5 customers")
+	screentest.MustContain(t, screentest.Render(s, 160, 48), "exporting 3 of 5 validation customers")
 	if h := s.HelpGroups()[0][0].Help(); h.Key != "esc" || h.Desc != "cancel export" {
 		t.Fatalf("the footer's first key while exporting: %+v", h)
 	}
@@ -228,7 +228,7 @@ func TestExportServedToTheExportFolder(t *testing.T) {
 		t.Fatal("x asked a served session for a path")
 	}
 	s = press(t, s, "x")
-	name := regexp.MustCompile(`✓ saved 5 customers to the server: (retain-plan-\d{8}-\d{6}-\d+\.csv)`)
+	name := regexp.MustCompile(`✓ saved 5 validation customers to the server: (retain-plan-\d{8}-\d{6}-\d+\.csv)`)
 	got := name.FindStringSubmatch(screentest.Render(s, 160, 48))
 	if got == nil {
 		t.Fatalf("no export message:\n%s", screentest.Render(s, 160, 48))
@@ -276,7 +276,7 @@ func TestExportServedShown(t *testing.T) {
 	if clip == nil {
 		t.Error("the export was not sent to the clipboard")
 	}
-	screentest.MustContain(t, screentest.Render(s, 80, 24), "Export · 5 customers", "5 customers below to copy",
+	screentest.MustContain(t, screentest.Render(s, 80, 24), "Export · 5 validation customers", "5 validation customers below to copy",
 		"id,probability_purchases_next_30d_yes,band,segment,p_level,action,lever,reason_1")
 	if recs := readCSV(t, []byte(s.out.Text())); len(recs) != 6 {
 		t.Fatalf("the shown export has %d lines, want 6", len(recs))

@@ -116,6 +116,8 @@ func (s Model) pageLines() []string {
 	for _, l := range widget.WrapUnmarked(s.headline(), w) {
 		lines = append(lines, st.Value.Render(l))
 	}
+	full := s.Height >= 40 && s.Width >= 120
+	lines = append(lines, s.everyoneLines(full)...)
 	if why := s.whyLeastLikely(); why != "" {
 		lines = append(lines, wrapFormulas(why, w)...)
 	}
@@ -140,7 +142,6 @@ func (s Model) pageLines() []string {
 	for _, l := range widget.WrapUnmarked(note, w) {
 		lines = append(lines, st.Muted.Render(l))
 	}
-	full := s.Height >= 40 && s.Width >= 120
 	if full {
 		lines = append(lines, "")
 	}
@@ -155,6 +156,7 @@ func (s Model) pageLines() []string {
 		lines = append(lines, "")
 		lines = append(lines, s.contacts()...)
 	}
+	lines = append(lines, s.everyoneFoot(full)...)
 	for i, l := range lines {
 		if ansi.StringWidth(l) > w {
 			lines[i] = ansi.Truncate(l, w, "…")

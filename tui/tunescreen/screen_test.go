@@ -53,8 +53,12 @@ func fixedResult() experiment.TuneResult {
 	// Ranked as experiment.Tune ranks: folds measured, then AUC, failed last.
 	trials[2], trials[3], trials[4] = trials[4], trials[2], trials[3]
 	b := trials[0]
+	// Trial 3 against the default: a difference within its noise (the
+	// figures are set, not computed: experiment.TestTuneGain checks the
+	// rule).
+	gain := &experiment.TuneGain{Difference: 0.0044, Noise: 0.0052, Paired: true, Folds: 5}
 	return experiment.TuneResult{Folds: 5, Eta: 3, RungFolds: []int{1, 2, 5}, Tried: 5, Trials: 5, Elapsed: 21300 * time.Millisecond,
-		Workers: 2, Ended: "done", Best: &b, Board: trials}
+		Workers: 2, Ended: "done", Best: &b, BestVsDefault: gain, Board: trials}
 }
 
 // finished is the screen after a search ended with fixedResult.
@@ -418,5 +422,23 @@ func TestBudgetTypedReplacesIt(t *testing.T) {
 		if s.Editing() || s.Budget() != 90*time.Second {
 			t.Errorf("%s: 90s typed on the budget: %v (editing %v, %q), want 1m30s", lang, s.Budget(), s.Editing(), s.refusal.In(s.Common))
 		}
+	}
+}
+
+// TestBestAgainstTheDefault: the screen says under Best whether it beats
+// the default, as retain tune does (review31 #17), in either language.
+func TestBestAgainstTheDefault(t *testing.T) {
+	for _, lang := range screentest.Langs {
+		c := screentest.Common(lang, 200, 60)
+		s := finished(t, c)
+		screentest.MustContain(t, screentest.Render(s, 200, 60), c.T("Not clearly better than the default: difference +0.0044, noise ±0.0052 (twice the standard error of the 5 paired fold differences)",
+			"并不明显优于默认配置：差值 +0.0044，噪声 ±0.0052（5 个配对折差值标准误的 2 倍）"))
+		res := fixedResult()
+		res.BestVsDefault = &experiment.TuneGain{Difference: 0.0150, Noise: 0.0052, Paired: true, Folds: 5, ClearlyBetter: true}
+		s = New(c)
+		s.SetInputs(textbook(t), experiment.DefaultConfig())
+		s, _ = s.step(s.NewDoneMsg(res, nil))
+		screentest.MustContain(t, screentest.Render(s, 200, 60), c.T("Better than the default: difference +0.0150, beyond the noise ±0.0052",
+			"优于默认配置：差值 +0.0150，超出噪声 ±0.0052"))
 	}
 }

@@ -38,7 +38,9 @@ func (s *Model) render() {
 	for _, l := range common.StatusLines(s.refusal.In(s.Common), s.Width) {
 		lines = append(lines, st.Error.Render(l))
 	}
-	lines = append(lines, s.stateLine(), s.bestLine(), "")
+	lines = append(lines, s.stateLine(), s.bestLine())
+	lines = append(lines, s.gainLines()...)
+	lines = append(lines, "")
 	board := s.board()
 	room := s.Height - len(lines)
 	var table []string
@@ -171,6 +173,32 @@ func (s Model) bestLine() string {
 		text += s.T(" · a copies it to the Model screen", " · 按 a 用于模型页")
 	}
 	return s.Styles.Good.Render(text)
+}
+
+// gainLines say, once a search has ended with a best other than the
+// default, whether the best is clearly better than the default, by
+// experiment.TuneGain's rule (the difference and its noise), wrapped to
+// the width; none otherwise.
+func (s Model) gainLines() []string {
+	if s.result == nil || s.result.BestVsDefault == nil {
+		return nil
+	}
+	g := s.result.BestVsDefault
+	from := s.T("twice the standard error of the two means", "两个均值标准误的 2 倍")
+	if g.Paired {
+		from = s.Tf("twice the standard error of the %d paired fold differences", "%d 个配对折差值标准误的 2 倍", g.Folds)
+	}
+	text, style := s.Tf("Not clearly better than the default: difference %+.4f, noise ±%.4f (%s); the default does as well as far as these folds can tell",
+		"并不明显优于默认配置：差值 %+.4f，噪声 ±%.4f（%s）；就这几折而言，默认配置一样好", g.Difference, g.Noise, from), s.Styles.Warning
+	if g.ClearlyBetter {
+		text, style = s.Tf("Better than the default: difference %+.4f, beyond the noise ±%.4f (%s)",
+			"优于默认配置：差值 %+.4f，超出噪声 ±%.4f（%s）", g.Difference, g.Noise, from), s.Styles.Good
+	}
+	var out []string
+	for _, l := range widget.WrapUnmarked(text, s.Width) {
+		out = append(out, style.Render(l))
+	}
+	return out
 }
 
 // board is the leaderboard to show: the result's, else the latest progress.

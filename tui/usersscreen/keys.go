@@ -51,7 +51,7 @@ func defaultUsersKeyMap(c common.Common) usersKeyMap {
 		Truth:  b([]string{"c"}, "c", "correct/wrong", "对/错"),
 		Search: b([]string{"/"}, "/", "find id", "查找 id"),
 		Next:   b([]string{"n"}, "n", "next match of /", "/ 的下一个匹配"),
-		Detail: b([]string{"enter"}, "enter", "details", "详情"),
+		Detail: b([]string{"enter"}, "enter", "reasons, details", "原因与详情"),
 		WhatIf: b([]string{"w"}, "w", "what-if", "假设分析"),
 		Export: b([]string{"x"}, "x", "export CSV", "导出 CSV"),
 		Today:  b([]string{"t"}, "t", "current customers", "当前客户"),

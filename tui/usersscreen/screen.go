@@ -419,7 +419,7 @@ func (s Model) HelpGroups() [][]key.Binding {
 		k.Accept.SetHelp("enter", s.T("set value", "设定取值"))
 		return [][]key.Binding{append([]key.Binding{k.Accept, k.Abort}, field...)}
 	case s.out.Running() && !s.out.Showing() && !s.whatIf.active:
-		return [][]key.Binding{{k.Cancel, k.Up, k.Sort, k.Band, k.Truth, k.Search, k.Detail}, {k.PageUp, k.Top, k.Next, k.Today}}
+		return [][]key.Binding{{k.Cancel, k.Up, k.Detail, k.Sort, k.Band, k.Truth, k.Search}, {k.PageUp, k.Top, k.Next, k.Today}}
 	}
 	if s.out.Showing() {
 		return [][]key.Binding{s.shownKeys.Help()}
@@ -427,8 +427,11 @@ func (s Model) HelpGroups() [][]key.Binding {
 	if s.whatIf.active {
 		return [][]key.Binding{{k.Up, k.Less, k.Type, k.Reset, k.Leave}}
 	}
+	// enter second: where the details do not sit beside the list (80×24)
+	// it is the only way to a user's reasons, and the footer cut it off
+	// after c (review31 #4); beside the list it is disabled.
 	return [][]key.Binding{
-		{k.Up, k.Sort, k.Band, k.Truth, k.Search, k.Detail, k.WhatIf, k.Export},
+		{k.Up, k.Detail, k.Sort, k.Band, k.Truth, k.Search, k.WhatIf, k.Export},
 		{k.PageUp, k.Top, k.Next, k.Today, k.Target, k.Bands},
 	}
 }

@@ -1,0 +1,178 @@
+package planscreen
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/retainlab/retain/data"
+	"github.com/retainlab/retain/experiment"
+	"github.com/retainlab/retain/tui/widget"
+)
+
+// everyoneNote says, for a plan over a run's held-out customers, that the
+// list is theirs alone (the model learnt from the rest) and how to get the
+// list of every customer: the TUI keeps no model file, so a model is saved
+// with retain train first, then retain plan --contacts-out writes the
+// whole list. The commands are everyoneCommands'. "" for a plan validated
+// out of time (its customers are all those at the later cutoff) or when
+// the held-out customers are the whole table.
+func (s Model) everyoneNote() string {
+	if s.base == nil || s.base.later || s.report == nil || s.run.Exp == nil || s.run.Exp.Data == nil || s.run.Exp.Data.Table == nil {
+		return ""
+	}
+	n, all := s.report.Customers, s.run.Exp.Data.Table.Rows
+	if n >= all {
+		return ""
+	}
+	shown, total := data.Thousands(n), data.Thousands(all)
+	if len(s.everyoneCommands()) == 0 {
+		return s.Tf("Only the %s validation customers (held out of training) of the %s. The textbook shop has no retain command line to plan for all of them.",
+			"这里只有全部 %[2]s 位客户中的 %[1]s 位验证客户（留出，未参与训练）。教科书商店没有对应的 retain 命令行，无法为全部客户做计划。",
+			shown, total)
+	}
+	return s.Tf("Only the %s validation customers (held out of training) of the %s. For the list of all %[2]s, save a model (the TUI keeps none) and plan with it:",
+		"这里只有全部 %[2]s 位客户中的 %[1]s 位验证客户（留出，未参与训练）。要得到全部 %[2]s 位客户的名单，请先保存模型（TUI 不保存模型），再用它做计划：",
+		shown, total)
+}
+
+// everyoneModelFile is the model file the commands of everyoneCommands
+// write and read.
+const everyoneModelFile = "model.json"
+
+// everyoneCommands are the two commands that list every customer of the
+// run's data: retain train on the run's source (its file, label, excluded
+// and categorical columns; an order log's horizon and cutoff) writing
+// everyoneModelFile with retain train's default settings, then retain plan
+// with the plan's assumptions as shown writing contacts.csv. None for the
+// textbook shop, which the command line does not load.
+func (s Model) everyoneCommands() []string {
+	src := s.run.Exp.Data.Source
+	var from, planFrom []string
+	switch src.Kind {
+	case "csv":
+		path := shellWord(src.Path)
+		from = []string{"--data", path}
+		if l := s.base.label.Name; l != "" {
+			from = append(from, "--label", shellWord(l))
+		}
+		planFrom = []string{"--data", path}
+	case "log":
+		path := shellWord(src.Path)
+		from = []string{"--log", path, "--horizon", strconv.Itoa(src.HorizonDaysOrDefault()) + "d"}
+		if !src.Cutoff.IsZero() {
+			from = append(from, "--cutoff", src.Cutoff.Format("2006-01-02"))
+		}
+		planFrom = []string{"--log", path}
+	case "builtin", "":
+		users := src.Users
+		if users == 0 {
+			users = data.DefaultShopUsers
+		}
+		from = []string{"--builtin-users", strconv.Itoa(users), "--builtin-seed", strconv.Itoa(int(src.DataSeed))}
+	default:
+		return nil
+	}
+	if len(src.Exclude) > 0 {
+		from = append(from, "--exclude", shellWord(strings.Join(src.Exclude, ",")))
+	}
+	if len(src.Categorical) > 0 {
+		from = append(from, "--categorical", shellWord(strings.Join(src.Categorical, ",")))
+	}
+	train := append(append([]string{"retain", "train"}, from...), "--out", everyoneModelFile)
+	plan := append(append([]string{"retain", "plan", "--model", everyoneModelFile}, planFrom...), s.planFlags()...)
+	plan = append(plan, "--contacts-out", "contacts.csv")
+	return []string{strings.Join(train, " "), strings.Join(plan, " ")}
+}
+
+// planFlags are the retain plan flags of the plan shown's assumptions and
+// target that differ from retain plan's defaults.
+func (s Model) planFlags() []string {
+	in := s.shown.text
+	var out []string
+	if b := in[fieldBudget]; b != "" {
+		out = append(out, "--budget", shellWord(b))
+	}
+	for _, f := range []struct {
+		field    int
+		flag, is string
+	}{{fieldCost, "--cost", "1"}, {fieldValue, "--value", "100"}, {fieldSuccess, "--success", "0.1"}} {
+		if v := in[f.field]; v != "" && v != f.is {
+			out = append(out, f.flag, shellWord(v))
+		}
+	}
+	if s.chosen != nil {
+		// As experiment.ParseTarget reads it: the direction and the
+		// outcome's class.
+		dir := "encourage"
+		if s.chosen.Direction == experiment.Prevent {
+			dir = "prevent"
+		}
+		out = append(out, "--target", shellWord(dir+":"+s.chosen.Class()))
+	}
+	return out
+}
+
+// shellWord quotes s for a POSIX shell when it needs it, as the commands
+// retain tune prints do.
+func shellWord(s string) string {
+	if s != "" && strings.Trim(s, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_./:=,+-@%") == "" {
+		return s
+	}
+	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
+}
+
+// everyoneLines are everyoneNote and its commands as the page shows them
+// under the headline, each command on lines of its own, indented. On a
+// screen smaller than full (120×40), where the commands would push the
+// inputs out of view, the note is short and points to the commands at
+// the page's end (everyoneFoot).
+func (s Model) everyoneLines(full bool) []string {
+	note := s.everyoneNote()
+	if note == "" {
+		return nil
+	}
+	cmds := s.everyoneCommands()
+	if !full && len(cmds) > 0 {
+		note = s.Tf("Only the %s validation customers (held out of training), not all %s: the commands that list everyone are at the page's end (G).",
+			"这里只有 %s 位验证客户（留出，未参与训练），不是全部 %s 位：列出全部客户的命令在本页末尾（按 G）。",
+			data.Thousands(s.report.Customers), data.Thousands(s.run.Exp.Data.Table.Rows))
+		cmds = nil
+	}
+	st := s.Styles
+	var out []string
+	for _, l := range widget.WrapUnmarked(note, s.Width) {
+		out = append(out, st.Warning.Render(l))
+	}
+	return append(out, s.commandLines(cmds)...)
+}
+
+// everyoneFoot are the commands of everyoneCommands under a heading, for
+// the end of the page on a screen smaller than full; none on a full one
+// (everyoneLines shows them under the headline) or when there are none.
+func (s Model) everyoneFoot(full bool) []string {
+	if full || s.everyoneNote() == "" {
+		return nil
+	}
+	cmds := s.everyoneCommands()
+	if len(cmds) == 0 {
+		return nil
+	}
+	head := s.Tf("All %s customers: save a model (the TUI keeps none), then plan with it", "全部 %s 位客户：先保存模型（TUI 不保存模型），再用它做计划",
+		data.Thousands(s.run.Exp.Data.Table.Rows))
+	out := []string{""}
+	for _, l := range widget.WrapUnmarked(head, s.Width) {
+		out = append(out, s.Styles.Title.Render(l))
+	}
+	return append(out, s.commandLines(cmds)...)
+}
+
+// commandLines are commands each wrapped on lines of its own, indented.
+func (s Model) commandLines(cmds []string) []string {
+	var out []string
+	for _, c := range cmds {
+		for _, l := range widget.WrapUnmarked(c, max(10, s.Width-2)) {
+			out = append(out, "  "+s.Styles.Value.Render(l))
+		}
+	}
+	return out
+}
