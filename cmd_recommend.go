@@ -46,7 +46,8 @@ day; the horizon starts on it.
 The model is a network over (customer, item) pairs (how often and how lately
 the customer bought the item, its popularity and trend, its repurchase rate,
 the customer's recency, frequency, spend and basket size), trained on the
-horizons before the cutoff: it never sees an order on or after the cutoff.
+horizons before the cutoff: it never sees an order or a return dated on or
+after the cutoff.
 Pairs it cannot learn from (all bought, none bought, all from one customer,
 none held out to validate on) are refused with exit 2. Its lists are written
 only when, on the customers held out of training, it ranked better than
@@ -386,7 +387,7 @@ func leftOutOfItems(l *recommend.Log) string {
 		parts = append(parts, fmt.Sprintf("%s orders without an item in column %s", data.Thousands(l.WithoutItems), l.ItemColumn))
 	}
 	if l.ReturnedLines > 0 {
-		parts = append(parts, fmt.Sprintf("%s lines of items their customer cancelled or returned in full (%s orders with nothing else)",
+		parts = append(parts, fmt.Sprintf("%s lines of items their customer cancelled or returned in full (%s orders with nothing else; a history ending before the return keeps them)",
 			data.Thousands(l.ReturnedLines), data.Thousands(l.ReturnedOrders)))
 	}
 	if len(parts) == 0 {

@@ -285,8 +285,8 @@ func (s Model) staleLines(w int) []string {
 
 // hintLines say what space does before the first run.
 func (s Model) hintLines(w int) []string {
-	text := s.T("space trains the recommender: a network over (customer, item) pairs learns, on the horizons before the cutoff, which items a customer buys next; it never sees an order on or after the cutoff. Then its hit rate, recall and NDCG are shown beside TopPop, P-TopFreq and GP-TopFreq, and every customer's top 10 items with the reason. Its lists are used only when it ranks customers held out of training better than GP-TopFreq; otherwise GP-TopFreq's are.",
-		"按空格训练推荐模型：一个基于（客户，商品）对的神经网络在截止日之前的各个观察期上学习客户接下来会买什么；它不会看到截止日当天及之后的订单。训练后会显示它与 TopPop、P-TopFreq、GP-TopFreq 的命中率、召回率和 NDCG 对比，以及每位客户的前 10 件推荐商品和理由。只有当它在未参与训练的客户上排得比 GP-TopFreq 好时才使用它的列表，否则使用 GP-TopFreq 的。")
+	text := s.T("space trains the recommender: a network over (customer, item) pairs learns, on the horizons before the cutoff, which items a customer buys next; it never sees an order or a return dated on or after the cutoff. Then its hit rate, recall and NDCG are shown beside TopPop, P-TopFreq and GP-TopFreq, and every customer's top 10 items with the reason. Its lists are used only when it ranks customers held out of training better than GP-TopFreq; otherwise GP-TopFreq's are.",
+		"按空格训练推荐模型：一个基于（客户，商品）对的神经网络在截止日之前的各个观察期上学习客户接下来会买什么；它不会看到截止日当天及之后的订单或退货。训练后会显示它与 TopPop、P-TopFreq、GP-TopFreq 的命中率、召回率和 NDCG 对比，以及每位客户的前 10 件推荐商品和理由。只有当它在未参与训练的客户上排得比 GP-TopFreq 好时才使用它的列表，否则使用 GP-TopFreq 的。")
 	lines := []string{""}
 	for _, l := range widget.WrapUnmarked(text, min(w, 72)) {
 		lines = append(lines, s.Styles.Muted.Render(l))
