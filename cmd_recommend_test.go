@@ -548,3 +548,37 @@ func noiseOrderLog(t *testing.T) string {
 	}
 	return path
 }
+
+// TestRecommendRefusesAnEmptyHorizon: retailStyleLog's log without its
+// lines of 1 to 10 February has no order in the 10-day horizon from
+// 2011-02-01, so --evaluate there (also with --json) exits 2 with a
+// message naming the horizon, instead of a table of zeros; the log
+// orders on every day, so the next order is on 11 February.
+func TestRecommendRefusesAnEmptyHorizon(t *testing.T) {
+	text, err := os.ReadFile(retailStyleLog(t, iiHeader))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var kept []string
+	for _, line := range strings.SplitAfter(string(text), "\n") {
+		if !regexp.MustCompile(`,2011-02-(0[1-9]|10) `).MatchString(line) {
+			kept = append(kept, line)
+		}
+	}
+	log := filepath.Join(t.TempDir(), "gap.csv")
+	if err := os.WriteFile(log, []byte(strings.Join(kept, "")), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	want := "retain: " + log + ": no customer with history before 2011-02-01 buys in the 10-day horizon 2011-02-01 .. 2011-02-10 " +
+		"(the log has no order in it; its next is on 2011-02-11), so there is nothing to measure; choose another --cutoff\n"
+	for _, json := range []bool{false, true} {
+		args := []string{"recommend", "--log", log, "--horizon", "10d", "--cutoff", "2011-02-01", "--evaluate"}
+		if json {
+			args = append(args, "--json")
+		}
+		c := newCLI(t)
+		if code := c.run(context.Background(), args...); code != exitUsage || !strings.HasSuffix(c.stderr.String(), want) || c.stdout.Len() != 0 {
+			t.Errorf("json %v: exit %d, stdout %q, stderr %s\nwant exit 2 and %q", json, code, c.stdout, c.stderr, want)
+		}
+	}
+}

@@ -199,6 +199,11 @@ func Prepare(l *Log, opts Options) (*Run, error) {
 	// return dated on or after it takes nothing out of the history.
 	l = l.AsOf(r.Cutoff)
 	r.Log = l
+	if opts.Evaluate {
+		if e := l.emptyHorizon(r.Cutoff, r.Horizon); e != nil {
+			return nil, e
+		}
+	}
 	var err error
 	if r.Model, err = newModel(l, r.Cutoff, r.Horizon, opts.Model, opts.MaxPairs); err != nil {
 		if errors.Is(err, ErrTrainingPairs) && l.OneOrderEach() {

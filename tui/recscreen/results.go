@@ -29,6 +29,10 @@ func (s Model) metricLines(w int) []string {
 	if !res.Evaluated || len(res.Metrics) == 0 {
 		lines := []string{"", st.Muted.Render(common.Truncate(s.Tf("Recommendations at %s for the next %d days; not measured: the log has no whole horizon after this cutoff.",
 			"%s 起 %d 天的推荐；未评估：日志中该截止日之后不足一个观察期。", res.Cutoff.Format(time.DateOnly), res.HorizonDays), w))}
+		if e := s.resEmpty; e != nil {
+			lines = append([]string{""}, s.wrapMuted(s.Tf("Recommendations at %s for the next %d days; not measured: %s.",
+				"%s 起 %d 天的推荐；未评估：%s。", res.Cutoff.Format(time.DateOnly), res.HorizonDays, s.noBuyers(e)), w)...)
+		}
 		lines = append(lines, s.checkLines(w)...)
 		return append(lines, st.Muted.Render(common.Truncate(s.T("v shows the customers and their items.", "按 v 查看客户及其推荐商品。"), w)))
 	}

@@ -66,9 +66,15 @@ type Model struct {
 	cutoff    int32 // the chosen cutoff, in days (see recommend.Day)
 	horizon   int   // the chosen horizon in days
 	cutoffSet bool  // the user chose the cutoff: a new horizon keeps it
-	editing   field
-	input     common.Field
-	fieldErr  common.Said // why the typed value was refused
+	// hcheck says whether anyone buys in the horizon after the cutoff
+	// (checkHorizon); runEmpty is its answer for the current run and
+	// resEmpty for res: why they were not measured (nil: they were, or
+	// the log has no whole horizon after the cutoff).
+	hcheck             horizonCheck
+	runEmpty, resEmpty *recommend.EmptyHorizonError
+	editing            field
+	input              common.Field
+	fieldErr           common.Said // why the typed value was refused
 
 	runs      int
 	cur       *worker
@@ -414,8 +420,10 @@ func (s *Model) start() tea.Cmd {
 	s.cur = newWorker(s.parent, s.runs)
 	s.state, s.run, s.latest, s.batchLoss, s.outcome, s.failed = runPreparing, nil, engine.Progress{}, 0, common.Said{}, false
 	s.loss.Reset()
+	s.checkHorizon()
+	s.runEmpty = s.emptyHorizon()
 	opts := recommend.Options{Cutoff: recommend.Date(s.cutoff), HorizonDays: s.horizon, Top: recommend.DefaultTop,
-		Evaluate: s.evaluates(s.cutoff, s.horizon), Model: recommend.DefaultModelConfig(), MaxPairs: s.limits.MaxRows}
+		Evaluate: s.measures(), Model: recommend.DefaultModelConfig(), MaxPairs: s.limits.MaxRows}
 	return tea.Batch(startCmd(s.cur, s.log, opts), waitCmd(s.cur), tickCmd(s.cur.id))
 }
 
@@ -457,7 +465,7 @@ func (s *Model) finish() {
 			res.SortByID() // never the log's order: see recommend.Result.SortByID
 			experiment.PseudonymiseItems(res, s.log, s.Pseudonym)
 		}
-		s.res, s.selected, s.listTop, s.metricTop = res, 0, 0, 0
+		s.res, s.resEmpty, s.selected, s.listTop, s.metricTop = res, s.runEmpty, 0, 0, 0
 		s.cols = s.columnWidths(res)
 		s.outcome = common.Said{}
 	case errors.Is(err, context.Canceled):

@@ -29,6 +29,7 @@ func (s *Model) render() {
 		s.view = ""
 		return
 	}
+	s.checkHorizon()
 	title := s.T("Recommend", "推荐")
 	switch {
 	case !s.loaded:
@@ -140,7 +141,9 @@ func (s Model) settingsLines(w int) []string {
 		without = s.Tf("without %s (i)", "排除 %s（i）", st.Value.Render(s.shortList(s.exclude)))
 	}
 	what := s.T("evaluates the model and the baselines on it", "在其上评估模型和基准")
-	if !s.evaluates(s.cutoff, s.horizon) {
+	if e := s.emptyHorizon(); e != nil {
+		what = s.noBuyers(e) + s.T(": recommends without measuring", "：只推荐，不评估")
+	} else if !s.evaluates(s.cutoff, s.horizon) {
 		what = s.Tf("no whole horizon after it in the log: recommends without measuring (to measure, choose %s or earlier)",
 			"日志中其后不足一个观察期：只推荐，不评估（如需评估，请选 %s 或更早）", date(s.log.LatestEvaluationCutoff(int32(s.horizon))))
 	}
