@@ -200,7 +200,7 @@ func (l *Log) netted(drop func(day int32) map[custItem]bool) (baskets []Basket, 
 	for _, b := range l.raw {
 		gone := drop(b.Day)
 		items := b.Items
-		if len(gone) > 0 {
+		if slices.ContainsFunc(b.Items, func(it int32) bool { return gone[custItem{b.Customer, it}] }) {
 			items = nil
 			for _, it := range b.Items {
 				if !gone[custItem{b.Customer, it}] {
