@@ -175,6 +175,9 @@ func runRecommend(ctx context.Context, a *app, o *recommendOptions) (err error) 
 	for _, n := range notes {
 		fmt.Fprintln(a.stderr, "note: "+n)
 	}
+	if am := log.AmountLike(); am != nil {
+		fmt.Fprintln(a.stderr, "warning: "+am.String())
+	}
 	customers, baskets := log.UpToToday()
 	fmt.Fprintf(a.stderr, "Read %s: %s, %s (column %s), %s, %s .. %s%s\n", src.Path,
 		data.Count(customers, "customer", "customers"), data.Count(log.ItemCount(), "item", "items"), log.ItemColumn,

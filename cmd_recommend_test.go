@@ -582,3 +582,30 @@ func TestRecommendRefusesAnEmptyHorizon(t *testing.T) {
 		}
 	}
 }
+
+// TestRecommendWarnsOfAnAmountItemColumn: retailStyleLog's prices are
+// written with two decimals (1.00 to 5.75, 20 values: 1 + item/4 for the
+// items 0 to 19; the examples are the first three in the file); named as
+// the item column they are warned about, not refused, and the lists are
+// written. The log's StockCode gets no warning.
+func TestRecommendWarnsOfAnAmountItemColumn(t *testing.T) {
+	log := retailStyleLog(t, iiHeader)
+	const warning = "warning: the item column Price holds numbers with decimals (3.25, 3.00, 4.00, …: 20 of its 20 values), as an amount or a price does; " +
+		"each value is recommended as an item — if it is not one, name the item column with --item-column\n"
+	for _, c := range []struct {
+		args []string
+		warn bool
+	}{
+		{[]string{"--item-column", "Price"}, true},
+		{nil, false},
+	} {
+		cli := newCLI(t)
+		code := cli.run(context.Background(), append([]string{"recommend", "--log", log, "--horizon", "10d", "--top", "3"}, c.args...)...)
+		if code != exitOK || cli.stdout.Len() == 0 {
+			t.Fatalf("%q: exit %d: %s", c.args, code, cli.stderr)
+		}
+		if got := strings.Contains(cli.stderr.String(), warning); got != c.warn || !c.warn && strings.Contains(cli.stderr.String(), "numbers with decimals") {
+			t.Errorf("%q: warned %v, want %v:\n%s", c.args, got, c.warn, cli.stderr)
+		}
+	}
+}

@@ -55,6 +55,7 @@ type Model struct {
 	reading bool
 	log     *recommend.Log
 	future  *experiment.FutureWarning // the log's lines dated after today (nil: none)
+	amount  *recommend.AmountItems    // the item column looks like amounts (nil: it does not)
 	// customers counts the log's customers as read, with the items left
 	// out (i) and up to today, as recommend counts them: one whose every
 	// order held only items left out is none.
@@ -317,6 +318,7 @@ func (s Model) step(msg tea.Msg) (Model, tea.Cmd) {
 			break
 		}
 		s.log, s.future, s.res = msg.Log, msg.Future, nil
+		s.amount = msg.Log.AmountLike()
 		if s.state == runEnded {
 			// The ended run's result is of the log before: the screen is
 			// idle again, as before a first run on this log.

@@ -1,6 +1,7 @@
 package recscreen
 
 import (
+	"fmt"
 	"path/filepath"
 	"strings"
 
@@ -43,6 +44,7 @@ func (s *Model) render() {
 		return
 	}
 	lines := append(s.titleLines(w), s.futureLines(w)...)
+	lines = append(lines, s.amountLines(w)...)
 	lines = append(lines, s.settingsLines(w)...)
 	lines = append(lines, s.statusLines(w)...)
 	lines = append(lines, s.staleLines(w)...)
@@ -100,6 +102,29 @@ func (s Model) futureLines(w int) []string {
 		// warning says (recommend.Log.LastUpToToday is then the last).
 		text += s.Tf("; this screen leaves them out: it reads nothing dated after the last date up to today, %s",
 			"；本页不计这些行：不读取今天及以前的最后日期 %s 之后的任何订单", date(s.log.LastUpToToday))
+	}
+	var lines []string
+	for _, l := range widget.WrapUnmarked(text, max(w, 1)) {
+		lines = append(lines, s.Styles.Warning.Render(l))
+	}
+	return lines
+}
+
+// amountLines warn, as recommend does, of an item column that holds
+// amounts (none when it does not).
+func (s Model) amountLines(w int) []string {
+	a := s.amount
+	if a == nil {
+		return nil
+	}
+	text := "⚠ " + a.Reason() + " — if it is not one, " + s.ColumnsAdvice("item", "the item column", "商品列")
+	if s.Zh() {
+		examples := strings.Join(a.Examples, "、")
+		if a.Decimals > len(a.Examples) {
+			examples += "……"
+		}
+		text = fmt.Sprintf("⚠ 商品列 %s 是带小数的数字（%s：%s 个值中有 %s 个），像金额或价格；每个值都会被当作商品推荐——如果它不是商品，%s",
+			a.Column, examples, common.Thousands(a.Items), common.Thousands(a.Decimals), s.ColumnsAdvice("item", "the item column", "商品列"))
 	}
 	var lines []string
 	for _, l := range widget.WrapUnmarked(text, max(w, 1)) {
