@@ -266,6 +266,9 @@ func (s Model) HelpGroups() [][]key.Binding {
 	k.PageUp.SetEnabled(hasRes)
 	k.PageDown.SetEnabled(hasRes)
 	k.View.SetEnabled(hasRes && !s.bothFit())
+	if s.showCust {
+		k.View.SetHelp(k.View.Help().Key, s.T("metrics", "指标"))
+	}
 	if s.metricsAlone() {
 		// ↑/↓ and the page keys scroll the metrics, when they do not fit.
 		sk := s.scrollKeys
