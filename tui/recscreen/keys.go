@@ -37,12 +37,12 @@ func defaultKeyMap(c common.Common) keyMap {
 		Exclude:   b("i", c.T("exclude", "排除商品"), "i"),
 		// Its help names what v shows next (HelpGroups): "metrics/customers"
 		// cut it off the footer at 80 columns.
-		View: b("v", c.T("customers", "客户"), "v"),
-		Up:        b("↑/↓", c.T("customer", "客户"), "up", "k"),
-		Down:      key.NewBinding(key.WithKeys("down", "j")), // helped with Up, "↑/↓ customer"
-		PageDown:  b("pgdn", c.T("page down", "下一页"), "pgdown"),
-		PageUp:    b("pgup", c.T("page up", "上一页"), "pgup"),
-		Apply:     b("enter", c.T("apply", "确定"), "enter"),
-		Cancel:    b("esc", c.T("cancel", "取消"), "esc"),
+		View:     b("v", c.T("customers", "客户"), "v"),
+		Up:       b("↑/↓", c.T("customer", "客户"), "up", "k"),
+		Down:     key.NewBinding(key.WithKeys("down", "j")), // helped with Up, "↑/↓ customer"
+		PageDown: b("pgdn", c.T("page down", "下一页"), "pgdown"),
+		PageUp:   b("pgup", c.T("page up", "上一页"), "pgup"),
+		Apply:    b("enter", c.T("apply", "确定"), "enter"),
+		Cancel:   b("esc", c.T("cancel", "取消"), "esc"),
 	}
 }
