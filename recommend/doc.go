@@ -9,7 +9,8 @@
 //
 // Three baselines are always measured: TopPop (the items on the most distinct
 // invoices in the horizon before the cutoff), P-TopFreq (the customer's own
-// items by distinct invoices, the most recently bought first on ties) and
+// items by distinct invoices, the later invoice first on ties: the later
+// day, then the later in the log's order) and
 // GP-TopFreq (P-TopFreq filled up with TopPop). The model is a
 // candidate-ranking multilayer perceptron trained with the engine's Trainer
 // on (customer, item) pairs at earlier cutoffs whose label windows end before
