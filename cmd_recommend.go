@@ -46,9 +46,10 @@ day; the horizon starts on it.
 The model is a network over (customer, item) pairs (how often and how lately
 the customer bought the item, its popularity and trend, its repurchase rate,
 the customer's recency, frequency, spend and basket size), trained on the
-horizons before the cutoff: it never sees an order on or after the cutoff.
-Pairs it cannot learn from (all bought, none bought, all from one customer,
-none held out to validate on) are refused with exit 2. Its lists are written
+horizons before the cutoff: it never sees an order or a return dated on or
+after the cutoff (a purchase returned later stays in the history). Pairs it
+cannot learn from (all bought, none bought, all from one customer, none held
+out to validate on) are refused with exit 2. Its lists are written
 only when, on the customers held out of training, it ranked better than
 GP-TopFreq (NDCG@10, by at least 2 standard errors, with at least 20 of them
 ranked differently); otherwise the lists are GP-TopFreq's, with the score
@@ -62,11 +63,13 @@ Without --evaluate it writes customer,rank,item,description,score,reason as
 CSV. --evaluate instead measures the model beside three baselines on the
 customers who buy in the horizon after the cutoff (which the log must cover):
 TopPop (the items on the most invoices in the horizon before the cutoff),
-P-TopFreq (the customer's own items by number of invoices, the most recent
-first on ties) and GP-TopFreq (P-TopFreq filled up with TopPop), by hit@k,
-recall@k (÷ min(bought, k)), NDCG@k (binary gains) and catalogue coverage for
-k = 5, 10, 20, and the model's gain over GP-TopFreq at 10 with a 95 %
-interval (a paired bootstrap over the customers). Progress goes to stderr,
+P-TopFreq (the customer's own items by number of invoices; on ties the later
+invoice first: the later day, then later in the file) and GP-TopFreq
+(P-TopFreq filled up with TopPop), by hit@k, recall@k (÷ min(bought, k)),
+NDCG@k (binary gains) and catalogue coverage for k = 5, 10, 20, and the
+model's gain over GP-TopFreq at 10 with a 95 % interval (a paired bootstrap
+over the customers). A horizon in which no customer with history buys is
+refused with exit 2: there is nothing to measure. Progress goes to stderr,
 results to stdout.`,
 		Example: `  retain recommend --log online_retail.parquet > recommendations.csv
   retain recommend --log online_retail.parquet --cutoff 2011-11-09 --evaluate
@@ -173,6 +176,9 @@ func runRecommend(ctx context.Context, a *app, o *recommendOptions) (err error) 
 	}
 	for _, n := range notes {
 		fmt.Fprintln(a.stderr, "note: "+n)
+	}
+	if am := log.AmountLike(); am != nil {
+		fmt.Fprintln(a.stderr, "warning: "+am.String())
 	}
 	customers, baskets := log.UpToToday()
 	fmt.Fprintf(a.stderr, "Read %s: %s, %s (column %s), %s, %s .. %s%s\n", src.Path,
@@ -386,7 +392,7 @@ func leftOutOfItems(l *recommend.Log) string {
 		parts = append(parts, fmt.Sprintf("%s orders without an item in column %s", data.Thousands(l.WithoutItems), l.ItemColumn))
 	}
 	if l.ReturnedLines > 0 {
-		parts = append(parts, fmt.Sprintf("%s lines of items their customer cancelled or returned in full (%s orders with nothing else)",
+		parts = append(parts, fmt.Sprintf("%s lines of items their customer cancelled or returned in full (%s orders with nothing else; a history ending before the return keeps them)",
 			data.Thousands(l.ReturnedLines), data.Thousands(l.ReturnedOrders)))
 	}
 	if len(parts) == 0 {

@@ -548,3 +548,64 @@ func noiseOrderLog(t *testing.T) string {
 	}
 	return path
 }
+
+// TestRecommendRefusesAnEmptyHorizon: retailStyleLog's log without its
+// lines of 1 to 10 February has no order in the 10-day horizon from
+// 2011-02-01, so --evaluate there (also with --json) exits 2 with a
+// message naming the horizon, instead of a table of zeros; the log
+// orders on every day, so the next order is on 11 February.
+func TestRecommendRefusesAnEmptyHorizon(t *testing.T) {
+	text, err := os.ReadFile(retailStyleLog(t, iiHeader))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var kept []string
+	for _, line := range strings.SplitAfter(string(text), "\n") {
+		if !regexp.MustCompile(`,2011-02-(0[1-9]|10) `).MatchString(line) {
+			kept = append(kept, line)
+		}
+	}
+	log := filepath.Join(t.TempDir(), "gap.csv")
+	if err := os.WriteFile(log, []byte(strings.Join(kept, "")), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	want := "retain: " + log + ": no customer with history before 2011-02-01 buys in the 10-day horizon 2011-02-01 .. 2011-02-10 " +
+		"(the log has no order in it; its next is on 2011-02-11), so there is nothing to measure; choose another --cutoff\n"
+	for _, json := range []bool{false, true} {
+		args := []string{"recommend", "--log", log, "--horizon", "10d", "--cutoff", "2011-02-01", "--evaluate"}
+		if json {
+			args = append(args, "--json")
+		}
+		c := newCLI(t)
+		if code := c.run(context.Background(), args...); code != exitUsage || !strings.HasSuffix(c.stderr.String(), want) || c.stdout.Len() != 0 {
+			t.Errorf("json %v: exit %d, stdout %q, stderr %s\nwant exit 2 and %q", json, code, c.stdout, c.stderr, want)
+		}
+	}
+}
+
+// TestRecommendWarnsOfAnAmountItemColumn: retailStyleLog's prices are
+// written with two decimals (1.00 to 5.75, 20 values: 1 + item/4 for the
+// items 0 to 19; the examples are the first three in the file); named as
+// the item column they are warned about, not refused, and the lists are
+// written. The log's StockCode gets no warning.
+func TestRecommendWarnsOfAnAmountItemColumn(t *testing.T) {
+	log := retailStyleLog(t, iiHeader)
+	const warning = "warning: the item column Price holds numbers with decimals (3.25, 3.00, 4.00, …: 20 of its 20 values), as an amount or a price does; " +
+		"each value is recommended as an item — if it is not one, name the item column with --item-column\n"
+	for _, c := range []struct {
+		args []string
+		warn bool
+	}{
+		{[]string{"--item-column", "Price"}, true},
+		{nil, false},
+	} {
+		cli := newCLI(t)
+		code := cli.run(context.Background(), append([]string{"recommend", "--log", log, "--horizon", "10d", "--top", "3"}, c.args...)...)
+		if code != exitOK || cli.stdout.Len() == 0 {
+			t.Fatalf("%q: exit %d: %s", c.args, code, cli.stderr)
+		}
+		if got := strings.Contains(cli.stderr.String(), warning); got != c.warn || !c.warn && strings.Contains(cli.stderr.String(), "numbers with decimals") {
+			t.Errorf("%q: warned %v, want %v:\n%s", c.args, got, c.warn, cli.stderr)
+		}
+	}
+}

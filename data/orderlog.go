@@ -480,8 +480,8 @@ func (p *logParser) run() (*OrderLog, error) {
 			withheld = fmt.Sprintf(", %s: the event type column %q marks purchases as %s",
 				hidden.EventNote(), p.log.Columns.Event, strings.Join(purchaseEvents, ", "))
 		}
-		noOrders := fmt.Sprintf("no usable orders: %d lines, %d cancelled, %d without a customer id%s",
-			p.log.Lines, p.log.Cancelled, p.log.MissingCustomer, adjustmentNote(p.log.Adjustments))
+		noOrders := fmt.Sprintf("no usable orders: %s lines, %s cancelled, %s without a customer id%s",
+			Thousands(p.log.Lines), Thousands(p.log.Cancelled), Thousands(p.log.MissingCustomer), adjustmentNote(p.log.Adjustments))
 		pe := parseErr(p.name, 0, 0, ErrHeaderOnly, noOrders+events)
 		if withheld != "" {
 			// Shown when the event types name people (experiment.WithholdCells).

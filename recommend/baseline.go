@@ -64,10 +64,12 @@ func (l *Log) TopPop(cutoff, horizon int32, n int) []int32 {
 
 // PTopFreq returns up to n (n ≤ 0: all) of customer c's own items bought
 // before the cutoff day, ranked by the number of their baskets holding the
-// item; on a tie the item bought most recently comes first (the later
-// basket, which in a log in time order is the later invoice of a day), then
-// the item id first in text order. These tie rules reproduce the pandas
-// reference of SOURCE.md (most recent first, then the grouping's order).
+// item; on a tie the item of the later basket comes first (the later day,
+// then, within a day, the basket whose first line comes later in the file:
+// the time of day is not read), then the item id first in text order.
+// SOURCE.md's pandas reference puts the most recent timestamp first, which
+// is the same rule wherever a file lists one customer's invoices of a day
+// in time order.
 func (l *Log) PTopFreq(c, cutoff int32, n int) []int32 {
 	bs := l.ByCustomer[c][:l.history(c, cutoff)]
 	at := map[int32]int{}

@@ -9,11 +9,13 @@
 //
 // Three baselines are always measured: TopPop (the items on the most distinct
 // invoices in the horizon before the cutoff), P-TopFreq (the customer's own
-// items by distinct invoices, the most recently bought first on ties) and
+// items by distinct invoices, the later invoice first on ties: the later
+// day, then the later in the log's order) and
 // GP-TopFreq (P-TopFreq filled up with TopPop). The model is a
 // candidate-ranking multilayer perceptron trained with the engine's Trainer
 // on (customer, item) pairs at earlier cutoffs whose label windows end before
-// the evaluation cutoff, so training never sees a purchase on or after it.
+// the evaluation cutoff, so training never sees a purchase on or after it;
+// nor a return dated on or after it, as a run reads Log.AsOf(cutoff).
 // Its lists are written only when it ranks the customers held out of
 // training better than GP-TopFreq beyond chance (Check); otherwise the lists
 // are GP-TopFreq's.

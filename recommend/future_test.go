@@ -82,6 +82,33 @@ func TestFuturePurchaseChangesNothing(t *testing.T) {
 	if more.Last == base.Last || len(more.Baskets) != len(base.Baskets)+3 {
 		t.Fatalf("the planted purchases were not read: last %v vs %v", Date(more.Last), Date(base.Last))
 	}
+	sameRun(t, base, more, cutoff)
+}
+
+// TestFutureCancellationChangesNothing plants cancellations dated after
+// the cutoff that take back, in full, items customers bought before it
+// (C01's I08 and C02's I07, more units than they bought, so the net is
+// below 0 whatever they bought), and checks that the training pairs, the
+// weights and every recommendation stay exactly the same: a return made
+// after the cutoff was unknown on it.
+func TestFutureCancellationChangesNothing(t *testing.T) {
+	text := syntheticLog()
+	cutoff := ymd(2011, 8, 1)
+	planted := text +
+		"C9101,I08,-1000,2011-08-02 09:00:00,1.5,C01\n" +
+		"C9102,I07,-1000,2011-08-25 09:00:00,1.5,C02\n"
+	base := readLog(t, text, "log.csv", data.LogOptions{})
+	more := readLog(t, planted, "log.csv", data.LogOptions{})
+	if base.ReturnedLines != 0 || more.ReturnedLines == 0 || more.AsOf(Day(cutoff)) == more {
+		t.Fatalf("the planted cancellations were not read: %d returned lines without them, %d with", base.ReturnedLines, more.ReturnedLines)
+	}
+	sameRun(t, base, more, cutoff)
+}
+
+// sameRun trains at the cutoff on both logs and checks that the training
+// pairs, the trained weights and every recommendation are the same.
+func sameRun(t *testing.T, base, more *Log, cutoff time.Time) {
+	t.Helper()
 	runA, resA := trained(t, base, cutoff)
 	runB, resB := trained(t, more, cutoff)
 	if runA.Model.TrainRows != runB.Model.TrainRows || runA.Model.Positives != runB.Model.Positives {
@@ -97,7 +124,7 @@ func TestFuturePurchaseChangesNothing(t *testing.T) {
 	for i, a := range resA.Customers {
 		b := resB.Customers[i]
 		if a.ID != b.ID || !sameItems(a.Items, b.Items) {
-			t.Fatalf("customer %s: %+v\nwith the future purchases: %+v", a.ID, a.Items, b.Items)
+			t.Fatalf("customer %s: %+v\nwith the planted lines: %+v", a.ID, a.Items, b.Items)
 		}
 	}
 	if len(runA.Model.TrainCutoffs) != 4 || runA.Model.TrainRows == 0 {

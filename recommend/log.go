@@ -78,6 +78,12 @@ type Log struct {
 	// (see FromOrderLog), and ReturnedOrders the orders left with no item
 	// by it.
 	ReturnedLines, ReturnedOrders int
+	// raw are the baskets before netting the returns (sorted as Baskets);
+	// returns holds the purchases and cancellations of every pair with a
+	// cancellation, and returned the pairs Baskets leaves out.
+	raw      []Basket
+	returns  map[custItem][]dayUnits
+	returned map[custItem]bool
 }
 
 // FromOrderLog builds a Log from a parsed order log. A log whose lines carry
@@ -88,11 +94,12 @@ type Log struct {
 // listed in LeftOutOnly when the order log saw them on lines it left out
 // (data.LogOptions.WatchItems), else in NotFound. An item whose units the
 // customer cancelled or returned in full, by cancellations not dated
-// after today (data.LogOptions.Today), is left out of that customer's baskets: its net units are 0, so
-// it is no purchase to repeat (data.OrderLog.CancelledItems; a partial
-// return keeps it). The cancellations of the whole log up to today
-// count, those after an evaluation's cutoff included: a purchase
-// returned later was not one to learn from or to predict.
+// after today (data.LogOptions.Today), is left out of that customer's
+// baskets: its net units are 0, so it is no purchase to repeat
+// (data.OrderLog.CancelledItems; a partial return keeps it). Baskets holds
+// the log so netted as it stands today; a run at a cutoff reads AsOf(cutoff)
+// instead, whose history before the cutoff nets only the cancellations
+// dated before it, as a shop would have known them that day.
 func FromOrderLog(ol *data.OrderLog, exclude ...string) (*Log, error) {
 	if ol.Columns.Item == "" {
 		return nil, &noItemsError{fmt.Sprintf("%s has no item column (columns: %s); recommendation needs one — name it with --item-column",
@@ -122,41 +129,42 @@ func FromOrderLog(ol *data.OrderLog, exclude ...string) (*Log, error) {
 	basketOf := make([]int32, len(ol.Orders))
 	type custDay struct{ customer, day int32 }
 	byDay := map[custDay]int32{}
+	var raw []Basket
 	for i, o := range ol.Orders {
 		if ol.Columns.Order != "" {
-			basketOf[i] = int32(len(l.Baskets))
+			basketOf[i] = int32(len(raw))
 		} else if b, ok := byDay[custDay{o.Customer, o.Day}]; ok {
 			basketOf[i] = b
-			l.Baskets[b].Amount += o.Amount
+			raw[b].Amount += o.Amount
 			continue
 		} else {
-			basketOf[i] = int32(len(l.Baskets))
+			basketOf[i] = int32(len(raw))
 			byDay[custDay{o.Customer, o.Day}] = basketOf[i]
 		}
-		l.Baskets = append(l.Baskets, Basket{Customer: o.Customer, Day: o.Day, Amount: o.Amount})
+		raw = append(raw, Basket{Customer: o.Customer, Day: o.Day, Amount: o.Amount})
 	}
-	returned := returnedInFull(ol)
-	hadReturned := make([]bool, len(l.Baskets))
+	l.returns = returnEvents(ol)
+	l.returned = map[custItem]bool{}
+	for k, ev := range l.returns {
+		if returnedBefore(ev, math.MaxInt32) {
+			l.returned[k] = true
+		}
+	}
 	for _, oi := range ol.OrderItems {
 		if excluded[oi.Item] {
 			l.ExcludedLines++
 			continue
 		}
-		if returned[custItem{ol.Orders[oi.Order].Customer, oi.Item}] {
+		if l.returned[custItem{ol.Orders[oi.Order].Customer, oi.Item}] {
 			l.ReturnedLines++
-			hadReturned[basketOf[oi.Order]] = true
-			continue
 		}
-		b := &l.Baskets[basketOf[oi.Order]]
+		b := &raw[basketOf[oi.Order]]
 		b.Items = append(b.Items, oi.Item)
 	}
-	kept := l.Baskets[:0]
-	for i, b := range l.Baskets {
+	kept := raw[:0]
+	for _, b := range raw {
 		if len(b.Items) == 0 {
-			switch {
-			case hadReturned[i]:
-				l.ReturnedOrders++
-			case b.Day <= today:
+			if b.Day <= today {
 				l.WithoutItems++
 			}
 			continue
@@ -165,20 +173,18 @@ func FromOrderLog(ol *data.OrderLog, exclude ...string) (*Log, error) {
 		b.Items = slices.Compact(b.Items)
 		kept = append(kept, b)
 	}
-	l.Baskets = kept
-	if len(l.Baskets) == 0 {
-		return nil, &noItemsError{fmt.Sprintf("%s: no order has an item left once %s are left out", ol.Name, strings.Join(exclude, ", "))}
-	}
-	slices.SortStableFunc(l.Baskets, func(a, b Basket) int {
+	slices.SortStableFunc(kept, func(a, b Basket) int {
 		if a.Day != b.Day {
 			return int(a.Day - b.Day)
 		}
 		return int(a.Customer - b.Customer)
 	})
-	l.ByCustomer = make([][]int32, len(l.Customers))
-	for i, b := range l.Baskets {
-		l.ByCustomer[b.Customer] = append(l.ByCustomer[b.Customer], int32(i))
+	l.raw = kept
+	l.Baskets, l.ReturnedOrders = l.netted(func(int32) map[custItem]bool { return l.returned })
+	if len(l.Baskets) == 0 {
+		return nil, &noItemsError{fmt.Sprintf("%s: no order has an item left once %s are left out", ol.Name, strings.Join(exclude, ", "))}
 	}
+	l.index()
 	l.First, l.Last = l.Baskets[0].Day, l.Baskets[len(l.Baskets)-1].Day
 	l.LastUpToToday = l.Last
 	if _, hi := l.between(l.First, Day(ol.LastKnown())+1); hi > 0 {
@@ -187,14 +193,85 @@ func FromOrderLog(ol *data.OrderLog, exclude ...string) (*Log, error) {
 	return l, nil
 }
 
+// netted returns the raw baskets less the items of the pairs drop gives
+// for each basket's day, and the number of baskets left with no item (not
+// returned).
+func (l *Log) netted(drop func(day int32) map[custItem]bool) (baskets []Basket, emptied int) {
+	for _, b := range l.raw {
+		gone := drop(b.Day)
+		items := b.Items
+		if slices.ContainsFunc(b.Items, func(it int32) bool { return gone[custItem{b.Customer, it}] }) {
+			items = nil
+			for _, it := range b.Items {
+				if !gone[custItem{b.Customer, it}] {
+					items = append(items, it)
+				}
+			}
+		}
+		if len(items) == 0 {
+			emptied++
+			continue
+		}
+		b.Items = items
+		baskets = append(baskets, b)
+	}
+	return baskets, emptied
+}
+
+// index fills ByCustomer from Baskets.
+func (l *Log) index() {
+	l.ByCustomer = make([][]int32, len(l.Customers))
+	for i, b := range l.Baskets {
+		l.ByCustomer[b.Customer] = append(l.ByCustomer[b.Customer], int32(i))
+	}
+}
+
+// AsOf returns the log as a run at the cutoff day reads it: its baskets
+// dated before the cutoff net only the cancellations dated before it (a
+// return made on or after the cutoff was unknown that day, so the purchase
+// it takes back stays in the history), and those from the cutoff on, which
+// only an evaluation reads as what was bought in the horizon, net every
+// cancellation up to today, as Baskets does. It is l itself when that
+// changes nothing. First, Last, LastUpToToday and the counts stay l's.
+func (l *Log) AsOf(cutoff int32) *Log {
+	before := map[custItem]bool{}
+	differs := false
+	for k, ev := range l.returns {
+		r := returnedBefore(ev, cutoff)
+		if r {
+			before[k] = true
+		}
+		differs = differs || r != l.returned[k]
+	}
+	if !differs {
+		return l
+	}
+	v := *l
+	v.Baskets, _ = l.netted(func(day int32) map[custItem]bool {
+		if day < cutoff {
+			return before
+		}
+		return l.returned
+	})
+	v.index()
+	return &v
+}
+
 // custItem is one customer's item.
 type custItem struct{ customer, item int32 }
 
-// returnedInFull returns the (customer, item) pairs whose units bought,
-// all of the log's, are all taken back by the customer's cancelled lines
-// not dated after today (the order log's Today, when it has one): net
-// units of 0 or less.
-func returnedInFull(ol *data.OrderLog) map[custItem]bool {
+// dayUnits is a change in the units a customer holds of an item on a day:
+// bought (positive) or cancelled or returned (negative).
+type dayUnits struct {
+	day   int32
+	units float64
+}
+
+// returnEvents returns, for each (customer, item) pair the customer
+// bought and cancelled or returned some of by a cancelled line not dated
+// after today (the order log's Today, when it has one), the pair's
+// purchases and cancellations.
+func returnEvents(ol *data.OrderLog) map[custItem][]dayUnits {
 	if len(ol.CancelledItems) == 0 {
 		return nil
 	}
@@ -202,28 +279,43 @@ func returnedInFull(ol *data.OrderLog) map[custItem]bool {
 	if !ol.Today.IsZero() {
 		today = Day(ol.Today)
 	}
-	net := map[custItem]float64{}
+	ev := map[custItem][]dayUnits{}
 	for _, ci := range ol.CancelledItems {
 		if co := ol.CancelledOrders[ci.Cancel]; co.Day <= today {
-			net[custItem{co.Customer, ci.Item}] -= ci.Units
+			k := custItem{co.Customer, ci.Item}
+			ev[k] = append(ev[k], dayUnits{co.Day, -ci.Units})
 		}
 	}
 	bought := map[custItem]bool{}
 	for _, oi := range ol.OrderItems {
-		k := custItem{ol.Orders[oi.Order].Customer, oi.Item}
-		if _, ok := net[k]; ok {
-			net[k] += oi.Units
+		o := ol.Orders[oi.Order]
+		k := custItem{o.Customer, oi.Item}
+		if _, ok := ev[k]; ok {
+			ev[k] = append(ev[k], dayUnits{o.Day, oi.Units})
 			bought[k] = true
 		}
 	}
-	out := map[custItem]bool{}
-	for k, units := range net {
-		// A tolerance for units written with decimals (weights).
-		if bought[k] && units <= 1e-9 {
-			out[k] = true
+	for k := range ev {
+		if !bought[k] {
+			delete(ev, k)
 		}
 	}
-	return out
+	return ev
+}
+
+// returnedBefore reports whether the pair's units bought before the day
+// limit were all cancelled or returned by cancellations dated before it:
+// net units of 0 or less, with some bought.
+func returnedBefore(ev []dayUnits, limit int32) bool {
+	net, bought := 0.0, false
+	for _, e := range ev {
+		if e.day < limit {
+			net += e.units
+			bought = bought || e.units > 0
+		}
+	}
+	// A tolerance for units written with decimals (weights).
+	return bought && net <= 1e-9
 }
 
 // Description returns item i's description, or "" when there is none.

@@ -72,3 +72,45 @@ func TestFromOrderLogLeavesOutItemsReturnedInFull(t *testing.T) {
 		t.Errorf("without quantities: returned lines %d, %d baskets; want 1, 3", l.ReturnedLines, len(l.Baskets))
 	}
 }
+
+// TestAsOfNetsReturnsBeforeTheCutoff: a's 3 units of X were returned 2 on
+// 2023-01-02 and 1 on 2023-01-05. The log as of 2023-01-03 nets only the
+// first return (1 unit left): X is in a's history; as of 2023-01-06 both
+// count and X is gone, as in the log as of today. b's order of X on
+// 2023-01-04, after a cutoff of 2023-01-03, is returned in full on
+// 2023-01-05: from the cutoff on the baskets net every return, so it is
+// gone from both.
+func TestAsOfNetsReturnsBeforeTheCutoff(t *testing.T) {
+	text := "customer,date,invoice,sku,qty\n" +
+		"a,2023-01-01,1,X,3\n" +
+		"a,2023-01-01,1,Y,1\n" +
+		"a,2023-01-02,C2,X,-2\n" +
+		"a,2023-01-05,C3,X,-1\n" +
+		"b,2023-01-01,4,Y,1\n" +
+		"b,2023-01-04,5,X,1\n" +
+		"b,2023-01-05,C6,X,-1\n"
+	l := readLog(t, text, "log.csv", data.LogOptions{})
+	items := func(l *Log) string {
+		var s []string
+		for _, b := range l.Baskets {
+			s = append(s, l.Customers[b.Customer]+":"+ids(l, b.Items))
+		}
+		return strings.Join(s, " ")
+	}
+	for _, c := range []struct {
+		cutoff time.Time
+		want   string
+	}{
+		{time.Time{}, "a:Y b:Y"},
+		{ymd(2023, 1, 3), "a:X,Y b:Y"},
+		{ymd(2023, 1, 6), "a:Y b:Y"},
+	} {
+		v := l
+		if !c.cutoff.IsZero() {
+			v = l.AsOf(Day(c.cutoff))
+		}
+		if got := items(v); got != c.want {
+			t.Errorf("as of %v: %s, want %s", c.cutoff, got, c.want)
+		}
+	}
+}

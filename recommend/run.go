@@ -40,6 +40,8 @@ type Options struct {
 // Run is one recommendation run: a prepared model to train (Model.Trainer)
 // and, once trained, Finish ranks and measures.
 type Run struct {
+	// Log is the log as the run reads it: Log.AsOf(Cutoff) of the log
+	// prepared.
 	Log     *Log
 	Options Options
 	// Cutoff and Horizon are in days (see Date).
@@ -192,6 +194,15 @@ func Prepare(l *Log, opts Options) (*Run, error) {
 	}
 	if err := l.checkCutoff(r.Cutoff, r.Horizon, !opts.Cutoff.IsZero(), opts.Evaluate); err != nil {
 		return nil, err
+	}
+	// The run reads the log as it stood before the cutoff (AsOf): a
+	// return dated on or after it takes nothing out of the history.
+	l = l.AsOf(r.Cutoff)
+	r.Log = l
+	if opts.Evaluate {
+		if e := l.emptyHorizon(r.Cutoff, r.Horizon); e != nil {
+			return nil, e
+		}
 	}
 	var err error
 	if r.Model, err = newModel(l, r.Cutoff, r.Horizon, opts.Model, opts.MaxPairs); err != nil {

@@ -35,7 +35,9 @@ func (c Common) ReasonText(r recommend.Reason) string {
 
 // ReasonShort words a reason as ReasonText does, shorter, for a narrow
 // screen: "6 orders, last 12 days ago" (the customer's own orders),
-// "popular: 120 orders, +40 %" (the window left out).
+// "popular: 120 orders, +40 %" (the window left out). In Chinese a
+// customer's own item reads as in ReasonText, so that one reason is worded
+// one way at every width.
 func (c Common) ReasonShort(r recommend.Reason) string {
 	if r.Kind == recommend.ReasonRepeat {
 		switch {
@@ -44,9 +46,9 @@ func (c Common) ReasonShort(r recommend.Reason) string {
 		case r.Invoices == 1:
 			return c.Tf("1 order, %d days ago", "买过 1 次，%d 天前", r.DaysAgo)
 		case r.DaysAgo == 1:
-			return c.Tf("%d orders, last 1 day ago", "买过 %d 次，最近 1 天前", r.Invoices)
+			return c.Tf("%d orders, last 1 day ago", "买过 %d 次，最近一次 1 天前", r.Invoices)
 		}
-		return c.Tf("%d orders, last %d days ago", "买过 %d 次，最近 %d 天前", r.Invoices, r.DaysAgo)
+		return c.Tf("%d orders, last %d days ago", "买过 %d 次，最近一次 %d 天前", r.Invoices, r.DaysAgo)
 	}
 	invoices := c.Tf("%s orders", "%s 单", Thousands(r.Invoices))
 	if r.Invoices == 1 {

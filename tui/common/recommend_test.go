@@ -7,7 +7,9 @@ import (
 )
 
 // TestReasonShort: the short wording of each kind of reason, beside the
-// full one it stands for on a narrow screen.
+// full one it stands for on a narrow screen. In Chinese a customer's own
+// item reads the same at every width (review26: 最近 at 80 columns,
+// 最近一次 at 200).
 func TestReasonShort(t *testing.T) {
 	repeat := func(n, days int) recommend.Reason {
 		return recommend.Reason{Kind: recommend.ReasonRepeat, Invoices: n, DaysAgo: days}
@@ -18,9 +20,9 @@ func TestReasonShort(t *testing.T) {
 		r      recommend.Reason
 		en, zh string
 	}{
-		{repeat(17, 343), "17 orders, last 343 days ago", "买过 17 次，最近 343 天前"},
+		{repeat(17, 343), "17 orders, last 343 days ago", "买过 17 次，最近一次 343 天前"},
 		{repeat(1, 2), "1 order, 2 days ago", "买过 1 次，2 天前"},
-		{repeat(3, 1), "3 orders, last 1 day ago", "买过 3 次，最近 1 天前"},
+		{repeat(3, 1), "3 orders, last 1 day ago", "买过 3 次，最近一次 1 天前"},
 		{repeat(1, 1), "1 order, 1 day ago", "买过 1 次，1 天前"},
 		{popular, "popular: 1,234 orders, +137 %", "热门：1,234 单，+137 %"},
 		{fresh, "popular: 1 order, new", "热门：1 单，新上榜"},
@@ -30,6 +32,9 @@ func TestReasonShort(t *testing.T) {
 		}
 		if got := New("zh").ReasonShort(tc.r); got != tc.zh {
 			t.Errorf("zh %+v: %q, want %q", tc.r, got, tc.zh)
+		}
+		if full := New("zh").ReasonText(tc.r); tc.r.Kind == recommend.ReasonRepeat && full != tc.zh {
+			t.Errorf("zh %+v: %q in full, %q short", tc.r, full, tc.zh)
 		}
 	}
 }

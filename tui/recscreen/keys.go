@@ -34,13 +34,15 @@ func defaultKeyMap(c common.Common) keyMap {
 		Stop:      b("x", c.T("stop", "停止"), "x"),
 		Cutoff:    b("c", c.T("cutoff", "截止日"), "c"),
 		Horizon:   b("h", c.T("horizon", "观察期"), "h"),
-		Exclude:   b("i", c.T("leave items out", "排除商品"), "i"),
-		View:      b("v", c.T("metrics/customers", "指标/客户"), "v"),
-		Up:        b("↑/↓", c.T("customer", "客户"), "up", "k"),
-		Down:      key.NewBinding(key.WithKeys("down", "j")), // helped with Up, "↑/↓ customer"
-		PageDown:  b("pgdn", c.T("page down", "下一页"), "pgdown"),
-		PageUp:    b("pgup", c.T("page up", "上一页"), "pgup"),
-		Apply:     b("enter", c.T("apply", "确定"), "enter"),
-		Cancel:    b("esc", c.T("cancel", "取消"), "esc"),
+		Exclude:   b("i", c.T("exclude", "排除商品"), "i"),
+		// Its help names what v shows next (HelpGroups): "metrics/customers"
+		// cut it off the footer at 80 columns.
+		View:     b("v", c.T("customers", "客户"), "v"),
+		Up:       b("↑/↓", c.T("customer", "客户"), "up", "k"),
+		Down:     key.NewBinding(key.WithKeys("down", "j")), // helped with Up, "↑/↓ customer"
+		PageDown: b("pgdn", c.T("page down", "下一页"), "pgdown"),
+		PageUp:   b("pgup", c.T("page up", "上一页"), "pgup"),
+		Apply:    b("enter", c.T("apply", "确定"), "enter"),
+		Cancel:   b("esc", c.T("cancel", "取消"), "esc"),
 	}
 }

@@ -29,6 +29,10 @@ func (s Model) metricLines(w int) []string {
 	if !res.Evaluated || len(res.Metrics) == 0 {
 		lines := []string{"", st.Muted.Render(common.Truncate(s.Tf("Recommendations at %s for the next %d days; not measured: the log has no whole horizon after this cutoff.",
 			"%s 起 %d 天的推荐；未评估：日志中该截止日之后不足一个观察期。", res.Cutoff.Format(time.DateOnly), res.HorizonDays), w))}
+		if e := s.resEmpty; e != nil {
+			lines = append([]string{""}, s.wrapMuted(s.Tf("Recommendations at %s for the next %d days; not measured: %s.",
+				"%s 起 %d 天的推荐；未评估：%s。", res.Cutoff.Format(time.DateOnly), res.HorizonDays, s.noBuyers(e)), w)...)
+		}
 		lines = append(lines, s.checkLines(w)...)
 		return append(lines, st.Muted.Render(common.Truncate(s.T("v shows the customers and their items.", "按 v 查看客户及其推荐商品。"), w)))
 	}
@@ -110,19 +114,22 @@ func (s *Model) customerLines(w, h int) []string {
 		return s.itemLines(w, true)
 	}
 	rows := max(h-1, 1)
-	s.listTop = min(max(s.listTop, s.selected-rows+1), s.selected)
-	header := common.Pad(s.Tf("customers (%s)", "客户（%s）", common.Thousands(len(res.Customers))), listW-7)
+	list := []string{s.Styles.Header.Render(common.Pad(s.Tf("customers (%s)", "客户（%s）", common.Thousands(len(res.Customers))), listW))}
 	if res.Evaluated {
-		header += common.PadLeft(s.T("bought", "已购"), 7)
+		// The count of items each bought in the horizon, headed in words:
+		// a ✓ before it read as that many hits (the items pane's ✓ marks
+		// an item offered and bought).
+		list = append(list, s.Styles.Muted.Render(common.PadLeft(s.T("items bought", "观察期内购买件数"), listW-1)+" "))
+		rows = max(h-2, 1)
 	}
-	list := []string{s.Styles.Header.Render(common.Pad(header, listW))}
+	s.listTop = min(max(s.listTop, s.selected-rows+1), s.selected)
 	for i := s.listTop; i < min(s.listTop+rows, len(res.Customers)); i++ {
 		c := res.Customers[i]
 		mark := ""
 		if c.Buyer {
-			mark = fmt.Sprintf("✓%d", c.Bought)
+			mark = common.Thousands(c.Bought)
 		}
-		line := common.Pad(common.TruncateCell(c.ID, listW-6), listW-5) + common.PadLeft(mark, 4)
+		line := common.Pad(common.TruncateCell(c.ID, listW-7), listW-6) + common.PadLeft(mark, 5)
 		if i == s.selected {
 			line = s.Styles.Selected.Render(common.Pad(line, listW))
 		}

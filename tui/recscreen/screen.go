@@ -55,6 +55,7 @@ type Model struct {
 	reading bool
 	log     *recommend.Log
 	future  *experiment.FutureWarning // the log's lines dated after today (nil: none)
+	amount  *recommend.AmountItems    // the item column looks like amounts (nil: it does not)
 	// customers counts the log's customers as read, with the items left
 	// out (i) and up to today, as recommend counts them: one whose every
 	// order held only items left out is none.
@@ -66,9 +67,15 @@ type Model struct {
 	cutoff    int32 // the chosen cutoff, in days (see recommend.Day)
 	horizon   int   // the chosen horizon in days
 	cutoffSet bool  // the user chose the cutoff: a new horizon keeps it
-	editing   field
-	input     common.Field
-	fieldErr  common.Said // why the typed value was refused
+	// hcheck says whether anyone buys in the horizon after the cutoff
+	// (checkHorizon); runEmpty is its answer for the current run and
+	// resEmpty for res: why they were not measured (nil: they were, or
+	// the log has no whole horizon after the cutoff).
+	hcheck             horizonCheck
+	runEmpty, resEmpty *recommend.EmptyHorizonError
+	editing            field
+	input              common.Field
+	fieldErr           common.Said // why the typed value was refused
 
 	runs      int
 	cur       *worker
@@ -259,6 +266,9 @@ func (s Model) HelpGroups() [][]key.Binding {
 	k.PageUp.SetEnabled(hasRes)
 	k.PageDown.SetEnabled(hasRes)
 	k.View.SetEnabled(hasRes && !s.bothFit())
+	if s.showCust {
+		k.View.SetHelp(k.View.Help().Key, s.T("metrics", "指标"))
+	}
 	if s.metricsAlone() {
 		// ↑/↓ and the page keys scroll the metrics, when they do not fit.
 		sk := s.scrollKeys
@@ -311,6 +321,7 @@ func (s Model) step(msg tea.Msg) (Model, tea.Cmd) {
 			break
 		}
 		s.log, s.future, s.res = msg.Log, msg.Future, nil
+		s.amount = msg.Log.AmountLike()
 		if s.state == runEnded {
 			// The ended run's result is of the log before: the screen is
 			// idle again, as before a first run on this log.
@@ -414,8 +425,10 @@ func (s *Model) start() tea.Cmd {
 	s.cur = newWorker(s.parent, s.runs)
 	s.state, s.run, s.latest, s.batchLoss, s.outcome, s.failed = runPreparing, nil, engine.Progress{}, 0, common.Said{}, false
 	s.loss.Reset()
+	s.checkHorizon()
+	s.runEmpty = s.emptyHorizon()
 	opts := recommend.Options{Cutoff: recommend.Date(s.cutoff), HorizonDays: s.horizon, Top: recommend.DefaultTop,
-		Evaluate: s.evaluates(s.cutoff, s.horizon), Model: recommend.DefaultModelConfig(), MaxPairs: s.limits.MaxRows}
+		Evaluate: s.measures(), Model: recommend.DefaultModelConfig(), MaxPairs: s.limits.MaxRows}
 	return tea.Batch(startCmd(s.cur, s.log, opts), waitCmd(s.cur), tickCmd(s.cur.id))
 }
 
@@ -457,7 +470,7 @@ func (s *Model) finish() {
 			res.SortByID() // never the log's order: see recommend.Result.SortByID
 			experiment.PseudonymiseItems(res, s.log, s.Pseudonym)
 		}
-		s.res, s.selected, s.listTop, s.metricTop = res, 0, 0, 0
+		s.res, s.resEmpty, s.selected, s.listTop, s.metricTop = res, s.runEmpty, 0, 0, 0
 		s.cols = s.columnWidths(res)
 		s.outcome = common.Said{}
 	case errors.Is(err, context.Canceled):

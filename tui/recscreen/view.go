@@ -1,6 +1,7 @@
 package recscreen
 
 import (
+	"fmt"
 	"path/filepath"
 	"strings"
 
@@ -29,6 +30,7 @@ func (s *Model) render() {
 		s.view = ""
 		return
 	}
+	s.checkHorizon()
 	title := s.T("Recommend", "推荐")
 	switch {
 	case !s.loaded:
@@ -42,6 +44,7 @@ func (s *Model) render() {
 		return
 	}
 	lines := append(s.titleLines(w), s.futureLines(w)...)
+	lines = append(lines, s.amountLines(w)...)
 	lines = append(lines, s.settingsLines(w)...)
 	lines = append(lines, s.statusLines(w)...)
 	lines = append(lines, s.staleLines(w)...)
@@ -107,6 +110,29 @@ func (s Model) futureLines(w int) []string {
 	return lines
 }
 
+// amountLines warn, as recommend does, of an item column that holds
+// amounts (none when it does not).
+func (s Model) amountLines(w int) []string {
+	a := s.amount
+	if a == nil {
+		return nil
+	}
+	text := "⚠ " + a.Reason() + " — if it is not one, " + s.ColumnsAdvice("item", "the item column", "商品列")
+	if s.Zh() {
+		examples := strings.Join(a.Examples, "、")
+		if a.Decimals > len(a.Examples) {
+			examples += "……"
+		}
+		text = fmt.Sprintf("⚠ 商品列 %s 是带小数的数字（%s：%s 个值中有 %s 个），像金额或价格；每个值都会被当作商品推荐——如果它不是商品，%s",
+			a.Column, examples, common.Thousands(a.Items), common.Thousands(a.Decimals), s.ColumnsAdvice("item", "the item column", "商品列"))
+	}
+	var lines []string
+	for _, l := range widget.WrapUnmarked(text, max(w, 1)) {
+		lines = append(lines, s.Styles.Warning.Render(l))
+	}
+	return lines
+}
+
 // settingsLines show the cutoff and the horizon, or the field being
 // typed, wrapped between settings: a cut hid the warning at the end of
 // the items left out ("(i; no item ZZZZ)").
@@ -140,7 +166,9 @@ func (s Model) settingsLines(w int) []string {
 		without = s.Tf("without %s (i)", "排除 %s（i）", st.Value.Render(s.shortList(s.exclude)))
 	}
 	what := s.T("evaluates the model and the baselines on it", "在其上评估模型和基准")
-	if !s.evaluates(s.cutoff, s.horizon) {
+	if e := s.emptyHorizon(); e != nil {
+		what = s.noBuyers(e) + s.T(": recommends without measuring", "：只推荐，不评估")
+	} else if !s.evaluates(s.cutoff, s.horizon) {
 		what = s.Tf("no whole horizon after it in the log: recommends without measuring (to measure, choose %s or earlier)",
 			"日志中其后不足一个观察期：只推荐，不评估（如需评估，请选 %s 或更早）", date(s.log.LatestEvaluationCutoff(int32(s.horizon))))
 	}
@@ -285,8 +313,8 @@ func (s Model) staleLines(w int) []string {
 
 // hintLines say what space does before the first run.
 func (s Model) hintLines(w int) []string {
-	text := s.T("space trains the recommender: a network over (customer, item) pairs learns, on the horizons before the cutoff, which items a customer buys next; it never sees an order on or after the cutoff. Then its hit rate, recall and NDCG are shown beside TopPop, P-TopFreq and GP-TopFreq, and every customer's top 10 items with the reason. Its lists are used only when it ranks customers held out of training better than GP-TopFreq; otherwise GP-TopFreq's are.",
-		"按空格训练推荐模型：一个基于（客户，商品）对的神经网络在截止日之前的各个观察期上学习客户接下来会买什么；它不会看到截止日当天及之后的订单。训练后会显示它与 TopPop、P-TopFreq、GP-TopFreq 的命中率、召回率和 NDCG 对比，以及每位客户的前 10 件推荐商品和理由。只有当它在未参与训练的客户上排得比 GP-TopFreq 好时才使用它的列表，否则使用 GP-TopFreq 的。")
+	text := s.T("space trains the recommender: a network over (customer, item) pairs learns, on the horizons before the cutoff, which items a customer buys next; it never sees an order or a return dated on or after the cutoff. Then its hit rate, recall and NDCG are shown beside TopPop, P-TopFreq and GP-TopFreq, and every customer's top 10 items with the reason. Its lists are used only when it ranks customers held out of training better than GP-TopFreq; otherwise GP-TopFreq's are.",
+		"按空格训练推荐模型：一个基于（客户，商品）对的神经网络在截止日之前的各个观察期上学习客户接下来会买什么；它不会看到截止日当天及之后的订单或退货。训练后会显示它与 TopPop、P-TopFreq、GP-TopFreq 的命中率、召回率和 NDCG 对比，以及每位客户的前 10 件推荐商品和理由。只有当它在未参与训练的客户上排得比 GP-TopFreq 好时才使用它的列表，否则使用 GP-TopFreq 的。")
 	lines := []string{""}
 	for _, l := range widget.WrapUnmarked(text, min(w, 72)) {
 		lines = append(lines, s.Styles.Muted.Render(l))
