@@ -21,10 +21,16 @@ const (
 	gap       = 1  // cells between two columns
 )
 
-// newChart returns the average retention chart, in the screen's language.
-func (s Model) newChart() widget.SeriesChart {
+// newChart returns the average retention chart, in the screen's language;
+// with the average without the first cohort as a second line when it
+// looks like earlier customers (withoutFirst).
+func (s Model) newChart(r *data.Retention) widget.SeriesChart {
+	names := []string{s.T("customer-weighted", "按客户加权")}
+	if withoutFirst(r) {
+		names = append(names, s.T("w/o ^", "不含 ^"))
+	}
 	c := widget.NewSeriesChart(s.T("Average retention (periods 1+; period 0 is 100 %)", "平均留存（第 1 期起；第 0 期为 100 %）"),
-		s.Styles.Widget, s.T("customer-weighted", "按客户加权"))
+		s.Styles.Widget, names...)
 	c.SetText(widget.ChartText{
 		Latest:   s.T("last %s", "最新 %s"),
 		NoData:   s.T("no later periods yet", "还没有之后的周期"),
@@ -208,7 +214,7 @@ func (s Model) futureLines(r *data.Retention, w int) []string {
 
 // chartView draws the average curve from period 1 on.
 func (s *Model) chartView(r *data.Retention, w, h int) string {
-	c := s.newChart()
+	c := s.newChart(r)
 	caption := s.T("months since first purchase", "距首购的月数")
 	if r.Period == data.ByWeek {
 		caption = s.T("weeks since first purchase", "距首购的周数")
@@ -216,6 +222,11 @@ func (s *Model) chartView(r *data.Retention, w, h int) string {
 	c.SetXCaption(caption)
 	for _, p := range r.Average[1:] {
 		c.Push(0, float64(p.Period), 100*p.Share)
+	}
+	if withoutFirst(r) {
+		for _, p := range r.AverageWithoutFirst[1:] {
+			c.Push(1, float64(p.Period), 100*p.Share)
+		}
 	}
 	c.SetXRange(1, math.Max(float64(len(r.Average)-1), 2))
 	c.SetSize(w, h)
