@@ -147,8 +147,8 @@ func runBacktest(ctx context.Context, a *app, o *backtestOptions, foldsGiven boo
 	}
 	if experiment.SingleOrders(log) {
 		// As train says it: no fold can have a customer who orders again.
-		return usageError(fmt.Errorf("%s: every customer has one order, so no fold has a customer who orders again — is the customer column %q a per-order key? "+
-			"name the customer column with --log-columns customer=COL", src.Path, log.Columns.Customer))
+		return usageError(fmt.Errorf("%s: every customer has one order, so no fold has a customer who orders again — %s",
+			src.Path, singleOrdersWhy(log, log.Columns.Customer)))
 	}
 	start := time.Now()
 	// The span the folds read: the log's up to today when lines dated after

@@ -204,6 +204,9 @@ func cohortsNote(log *data.OrderLog, r *data.Retention, metric string) string {
 	if r.StartPartial {
 		fmt.Fprintf(&b, "\nThe log starts on %s, after the start of its first %s.", r.First.Format(time.DateOnly), r.Period)
 	}
+	for _, n := range averageNotes(r) {
+		b.WriteString("\n" + n)
+	}
 	// The lines left out in train's words (data.OrderLog.LeftOut), then
 	// the orders dated after today, which only the table leaves out.
 	var left []string
@@ -267,37 +270,31 @@ func cohortCellText(c data.RetentionCell, metric string) string {
 // average retention curve (shares whatever the metric). A partly observed
 // cell is followed by "*"; cells after the log's end are blank. The
 // average row's size is the customers its first period covers (see
-// Retention.AverageSize).
+// Retention.AverageSize); the first cohort's label is marked firstMark and
+// the rows of averageRows follow.
 func writeCohortsTable(w io.Writer, r *data.Retention, metric string, limit int) error {
 	n := r.MaxPeriods()
 	if limit > 0 {
 		n = min(n, limit)
 	}
-	type cell struct {
-		text    string
-		partial bool
-	}
-	head := []cell{{text: "cohort"}, {text: "size"}}
+	head := []tableCell{{text: "cohort"}, {text: "size"}}
 	for _, h := range periodHeads(n) {
-		head = append(head, cell{text: h})
+		head = append(head, tableCell{text: h})
 	}
-	rows := [][]cell{head}
+	rows := [][]tableCell{head}
 	for _, c := range r.Cohorts {
-		row := []cell{{text: c.Label}, {text: data.Thousands(c.Size)}}
+		row := []tableCell{{text: c.Label}, {text: data.Thousands(c.Size)}}
 		for k := 0; k < n && k < len(c.Cells); k++ {
-			row = append(row, cell{cohortCellText(c.Cells[k], metric), c.Cells[k].Partial})
+			row = append(row, tableCell{cohortCellText(c.Cells[k], metric), c.Cells[k].Partial})
 		}
 		rows = append(rows, row)
 	}
-	avgLabel := "average"
-	if metric != "share" {
-		avgLabel = "avg share"
+	// The first cohort starts with the log: its label is marked ^ (see
+	// firstCohortNote).
+	if len(r.Cohorts) > 0 {
+		rows[1][0].text += firstMark
 	}
-	avg := []cell{{text: avgLabel}, {text: data.Thousands(r.AverageSize())}}
-	for k := 0; k < n && k < len(r.Average); k++ {
-		avg = append(avg, cell{text: percent(r.Average[k].Share)})
-	}
-	rows = append(rows, avg)
+	rows = append(rows, averageRows(r, metric, n)...)
 	widths := make([]int, len(head))
 	for _, row := range rows {
 		for i, c := range row {
@@ -318,6 +315,46 @@ func writeCohortsTable(w io.Writer, r *data.Retention, metric string, limit int)
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
+}
+
+// firstMark follows the first cohort's label in the table: it starts with
+// the log, so it may hold customers who bought before it.
+const firstMark = "^"
+
+// tableCell is one cell of the printed table; partial adds the * mark.
+type tableCell struct {
+	text    string
+	partial bool
+}
+
+// averageRows are the table's lines under the cohorts: the average curve,
+// how many cohorts each of its cells is over, and, when the first cohort
+// looks like customers who bought before the log, the average without it
+// (none when no period is fully observed: cohortsNote says so).
+func averageRows(r *data.Retention, metric string, n int) [][]tableCell {
+	if len(r.Average) == 0 {
+		return nil
+	}
+	avgLabel := "average"
+	if metric != "share" {
+		avgLabel = "avg share"
+	}
+	curve := func(label string, pts []data.RetentionPoint) []tableCell {
+		row := []tableCell{{text: label}, {text: data.Thousands(pts[0].Base)}}
+		for k := 0; k < n && k < len(pts); k++ {
+			row = append(row, tableCell{text: percent(pts[k].Share)})
+		}
+		return row
+	}
+	counts := []tableCell{{text: "cohorts"}, {}}
+	for k := 0; k < n && k < len(r.Average); k++ {
+		counts = append(counts, tableCell{text: strconv.Itoa(r.Average[k].Cohorts)})
+	}
+	rows := [][]tableCell{curve(avgLabel, r.Average), counts}
+	if r.FirstCohort.LooksExisting && len(r.AverageWithoutFirst) > 0 {
+		rows = append(rows, curve("w/o "+r.FirstCohort.Label, r.AverageWithoutFirst))
+	}
+	return rows
 }
 
 // periodHeads are the column heads 0, 1, … n-1.

@@ -28,12 +28,15 @@ func TestCohortsTable(t *testing.T) {
 	// Shares by hand: January 2/2, 1/2, 1/2 (March partial); February
 	// 1/1, 0/1 (partial); March 1/1 (partial). The average leaves the
 	// partial cells out: 3/3, then 1/2; its size is the 3 customers its
-	// period 0 covers (March's 1 is partial), not all 4.
-	want := `cohort  size       0      1      2
-2024-01    2  100.0%  50.0%  50.0%*
-2024-02    1  100.0%   0.0%*
-2024-03    1  100.0%*
-average    3  100.0%  50.0%
+	// period 0 covers (March's 1 is partial), not all 4. Under it, the
+	// number of cohorts each average is over: 2 (January, February),
+	// then 1; January, the log's first month, is marked ^.
+	want := `cohort   size       0      1      2
+2024-01^    2  100.0%  50.0%  50.0%*
+2024-02     1  100.0%   0.0%*
+2024-03     1  100.0%*
+average     3  100.0%  50.0%
+cohorts             2      1
 `
 	if got := c.stdout.String(); got != want {
 		t.Errorf("stdout:\n%s\nwant:\n%s", got, want)
@@ -54,7 +57,7 @@ func TestCohortsMetricsAndFormats(t *testing.T) {
 	}
 	// Revenue by hand: January 10+7, then 20+5; February 4, then none. The
 	// average of shares covers the 3 customers of the full cohorts.
-	want := "cohort    size       0      1\n2024-01      2      17     25\n2024-02      1       4      0*\n2024-03      1       1*\navg share    3  100.0%  50.0%\n"
+	want := "cohort    size       0      1\n2024-01^     2      17     25\n2024-02      1       4      0*\n2024-03      1       1*\navg share    3  100.0%  50.0%\ncohorts              2      1\n"
 	if got := c.stdout.String(); got != want {
 		t.Errorf("revenue:\n%q\nwant\n%q", got, want)
 	}

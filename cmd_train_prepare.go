@@ -54,8 +54,7 @@ func checkClasses(d *experiment.Data) error {
 	switch {
 	case one.NoneAgain() && one.SingleOrders:
 		what = fmt.Sprintf("no customer orders again within the %d-day horizon (0 of %d customers)", r.HorizonDays, r.Customers)
-		hint = fmt.Sprintf("every customer has one order — is the customer column %q a per-order key? "+
-			"name the customer column with --log-columns customer=COL", one.CustomerColumn)
+		hint = "every customer has one order — " + singleOrdersWhy(d.Log, one.CustomerColumn)
 	case one.NoneAgain():
 		what = fmt.Sprintf("no customer orders again within the %d-day horizon (0 of %d customers)", r.HorizonDays, r.Customers)
 		hint = "the label has one class and a model needs both: give a longer --horizon"

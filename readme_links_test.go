@@ -18,6 +18,8 @@ var (
 	codeBlock  = regexp.MustCompile("(?s)```.*?```")
 	codeSpan   = regexp.MustCompile("`[^`\n]*`")
 	linkScheme = regexp.MustCompile(`^[a-z][a-z0-9+.-]*:`)
+	// htmlAnchor matches an explicit anchor, <a id="name"></a>.
+	htmlAnchor = regexp.MustCompile(`<a id="([^"]+)"></a>`)
 )
 
 // githubSlug is the anchor GitHub gives a heading: lower case, every
@@ -36,8 +38,9 @@ func githubSlug(heading string) string {
 	return b.String()
 }
 
-// headingAnchors lists the anchors of a Markdown file's headings, skipping
-// fenced code blocks, whose '#' lines are comments.
+// headingAnchors lists the anchors of a Markdown file's headings and its
+// explicit <a id="…"></a> anchors, skipping fenced code blocks, whose '#'
+// lines are comments.
 func headingAnchors(text string) map[string]bool {
 	anchors := map[string]bool{}
 	seen := map[string]int{}
@@ -47,7 +50,13 @@ func headingAnchors(text string) map[string]bool {
 			fenced = !fenced
 			continue
 		}
-		if fenced || !strings.HasPrefix(line, "#") {
+		if fenced {
+			continue
+		}
+		for _, m := range htmlAnchor.FindAllStringSubmatch(line, -1) {
+			anchors[m[1]] = true
+		}
+		if !strings.HasPrefix(line, "#") {
 			continue
 		}
 		heading := strings.TrimLeft(line, "#")

@@ -1,6 +1,9 @@
 package btyd
 
-import "testing"
+import (
+	"errors"
+	"testing"
+)
 
 // Degenerate: the review's fit at the boundary (a 1.3e-13, r 1.9e7,
 // α 4.8e8) is; the CDNOW parameters of Fader, Hardie and Lee (2005), r
@@ -20,5 +23,21 @@ func TestParamsDegenerate(t *testing.T) {
 		if got := c.p.Degenerate(); got != c.want {
 			t.Errorf("%+v: Degenerate() = %v, want %v", c.p, got, c.want)
 		}
+	}
+}
+
+// TestFitNoRepeats: customers none of whom bought again (every x is 0)
+// leave a and b out of the likelihood, which has no maximum (it rises as
+// r → 0): the fit refuses with ErrNoRepeats. It returned the start
+// values a = b = 1 and r near 0 as a fit. One customer who did buy again
+// is enough to fit.
+func TestFitNoRepeats(t *testing.T) {
+	cs := []Customer{{ID: 1, T: 10}, {ID: 2, T: 5}, {ID: 3, T: 12}, {ID: 4, T: 1}}
+	if p, ll, err := Fit(cs); !errors.Is(err, ErrNoRepeats) {
+		t.Errorf("fit %+v (log-likelihood %g), error %v; want ErrNoRepeats", p, ll, err)
+	}
+	cs = append(cs, Customer{ID: 5, X: 2, TX: 6, T: 9})
+	if _, _, err := Fit(cs); errors.Is(err, ErrNoRepeats) {
+		t.Errorf("with a repeat buyer: %v", err)
 	}
 }

@@ -108,6 +108,13 @@ func totalLogLikelihood(ctx context.Context, p Params, cs []Customer) (sum float
 // the fit did not converge").
 var ErrFit = errors.New("the fit did not converge")
 
+// ErrNoRepeats reports a calibration period in which no customer bought
+// again (every x is 0): then a and b do not enter the likelihood (A2 = 1,
+// δ = 0), which rises without bound as r → 0, so there is no maximum and
+// any "fit" is the optimiser's start values for a and b and a limit for r.
+var ErrNoRepeats = errors.New("no customer bought again in the calibration period (every repeat count x is 0): " +
+	"the dropout parameters a and b do not enter the likelihood, so BG/NBD cannot be fitted on this history")
+
 // Fit estimates the parameters by maximum likelihood over the customers'
 // calibration summaries; see FitContext.
 func Fit(cs []Customer) (Params, float64, error) {
@@ -127,16 +134,21 @@ const fitPollEvery = 1024
 // from r = α = a = b = 1. It returns the parameters and the log-likelihood
 // at them. When BFGS fails it retries with Nelder–Mead from the same start;
 // an error wrapping ErrFit means both failed or ended at a non-finite
-// point. Once ctx is done the fit stops within fitPollEvery customers'
+// point. Customers none of whom bought again give ErrNoRepeats. Once ctx is done the fit stops within fitPollEvery customers'
 // likelihoods and returns ctx's error (the optimiser's goroutines ended).
 func FitContext(ctx context.Context, cs []Customer) (Params, float64, error) {
 	if len(cs) == 0 {
 		return Params{}, 0, ErrNoCustomers
 	}
+	repeats := false
 	for _, c := range cs {
 		if !(c.X >= 0) || !(c.TX >= 0) || !(c.T >= c.TX) || math.IsInf(c.T, 0) || (c.X > 0 && c.X != math.Floor(c.X)) {
 			return Params{}, 0, fmt.Errorf("customer %d has an impossible summary x=%g t_x=%g T=%g", c.ID, c.X, c.TX, c.T)
 		}
+		repeats = repeats || c.X > 0
+	}
+	if !repeats {
+		return Params{}, 0, ErrNoRepeats
 	}
 	unpack := func(v []float64) Params {
 		return Params{R: math.Exp(v[0]), Alpha: math.Exp(v[1]), A: math.Exp(v[2]), B: math.Exp(v[3])}

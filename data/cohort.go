@@ -65,6 +65,9 @@ type CohortReport struct {
 	Lines, Orders, Cancelled, MissingCustomer int
 	// Adjustments counts the stock adjustments left out (OrderLog.Adjustments).
 	Adjustments int
+	// NegativeAmounts is OrderLog.NegativeAmounts: the cancelled lines
+	// whose only mark is a negative amount.
+	NegativeAmounts NegativeAmounts
 	// Discounts counts the discount lines netted into their orders
 	// (OrderLog.Discounts).
 	Discounts   int
@@ -201,7 +204,7 @@ func buildCohort(pl *poll, log *OrderLog, cutoff time.Time, horizonDays int, opt
 	cut := dayNumber(cutoff)
 	rep := CohortReport{
 		Cutoff: dayTime(cut), HorizonDays: horizonDays, Lines: log.Lines, Orders: len(log.Orders),
-		Cancelled: log.Cancelled, MissingCustomer: log.MissingCustomer, Adjustments: log.Adjustments,
+		Cancelled: log.Cancelled, MissingCustomer: log.MissingCustomer, Adjustments: log.Adjustments, NegativeAmounts: log.NegativeAmounts,
 		Discounts: log.Discounts, First: log.First, Last: log.Last, LastKnown: log.LastKnown(), DateNote: log.DateNote(), OtherEvents: log.OtherEvents, EventNote: log.EventNote(),
 		CustomerColumn: log.Columns.Customer,
 	}

@@ -9,22 +9,27 @@ import (
 // "9,288 cancelled, 133,361 without a customer id, 1,336 stock adjustments
 // (negative quantity at price 0, no customer)"; "" when none was.
 func (r CohortReport) LeftOut() string {
-	return leftOutWords(r.Cancelled, r.MissingCustomer, r.Adjustments, r.EventNote)
+	return leftOutWords(r.Cancelled, r.MissingCustomer, r.Adjustments, r.NegativeAmounts.Note(), r.EventNote)
 }
 
 // LeftOut lists the lines of the log left out of its orders, in the words
 // of CohortReport.LeftOut (which a cohort made of the log repeats); ""
 // when none was.
 func (l *OrderLog) LeftOut() string {
-	return leftOutWords(l.Cancelled, l.MissingCustomer, l.Adjustments, l.EventNote())
+	return leftOutWords(l.Cancelled, l.MissingCustomer, l.Adjustments, l.NegativeAmounts.Note(), l.EventNote())
 }
 
 // leftOutWords writes the counts of lines left out, those that are not 0,
-// joined by commas; events is OrderLog.EventNote.
-func leftOutWords(cancelled, missingCustomer, adjustments int, events string) string {
+// joined by commas; negative is NegativeAmounts.Note, said of the
+// cancelled lines, and events OrderLog.EventNote.
+func leftOutWords(cancelled, missingCustomer, adjustments int, negative, events string) string {
 	var parts []string
 	if cancelled > 0 {
-		parts = append(parts, Thousands(cancelled)+" cancelled")
+		s := Thousands(cancelled) + " cancelled"
+		if negative != "" {
+			s += " (" + negative + ")"
+		}
+		parts = append(parts, s)
 	}
 	if missingCustomer > 0 {
 		parts = append(parts, Thousands(missingCustomer)+" without a customer id")

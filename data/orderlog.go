@@ -197,6 +197,9 @@ type OrderLog struct {
 	// quantity, a zero price or amount, no customer id and an order id that
 	// is not a "C" cancellation (see isStockAdjustment).
 	Adjustments int
+	// NegativeAmounts describes the cancelled lines whose only mark of a
+	// cancellation is a negative amount.
+	NegativeAmounts NegativeAmounts
 	// First and Last are the dates of the earliest and latest kept order.
 	First, Last time.Time
 	// earliest are the earliest dated lines, for EarlyDated.
@@ -395,6 +398,9 @@ type logParser struct {
 	// order (orderlog_discount.go).
 	discounts     []pendingDiscount
 	discountIndex map[orderKey]int
+	// negativeCustomers holds the customers of the lines cancelled only
+	// for a negative amount (orderlog_negative.go).
+	negativeCustomers map[string]struct{}
 }
 
 type orderKey struct {
@@ -466,6 +472,7 @@ func (p *logParser) run() (*OrderLog, error) {
 	p.log.timeForm = p.dates.form
 	p.finishDescriptions()
 	p.finishDiscounts()
+	p.finishNegatives()
 	p.finishKeep()
 	if p.log.Columns.Event != "" && p.opts.Columns.Event == "" && p.purchases == 0 && !p.sawBehaviour() {
 		return nil, &notEventsError{column: p.log.Columns.Event}
@@ -703,10 +710,13 @@ func (p *logParser) line(want int) error {
 			return nil
 		}
 		if !cancelled && !isCancelledInvoice(orderID) && p.mayBeDiscount(orderID, qty, amount, cust) {
-			p.holdDiscount(cust, orderID, day, amount)
+			p.holdDiscount(cust, orderID, day, amount, line)
 			return nil
 		}
 		p.log.Cancelled++
+		if !cancelled && !isCancelledInvoice(orderID) && qty >= 0 && !isMissing(cust) {
+			p.noteNegative(1, line, p.amountCol(), string(cust))
+		}
 		// A line that reverses a sale (a negative quantity or amount, a
 		// "C" invoice) takes its money back from the customer's spend; a
 		// line cancelled by its status alone is the cancelled order

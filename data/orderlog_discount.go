@@ -19,6 +19,7 @@ type pendingDiscount struct {
 	amount float64
 	lines  int
 	day    int32
+	line   int // the first line's number
 }
 
 // mayBeDiscount reports whether the current line, neither cancelled by
@@ -31,7 +32,7 @@ func (p *logParser) mayBeDiscount(orderID string, qty, amount float64, cust []by
 
 // holdDiscount holds a line that may be a discount aside (finishDiscounts
 // decides).
-func (p *logParser) holdDiscount(cust []byte, orderID string, day int32, amount float64) {
+func (p *logParser) holdDiscount(cust []byte, orderID string, day int32, amount float64, line int) {
 	key := orderKey{p.asideCustomer(cust), orderID}
 	if p.discountIndex == nil {
 		p.discountIndex = make(map[orderKey]int)
@@ -44,7 +45,7 @@ func (p *logParser) holdDiscount(cust []byte, orderID string, day int32, amount 
 		return
 	}
 	p.discountIndex[key] = len(p.discounts)
-	p.discounts = append(p.discounts, pendingDiscount{key: key, cust: string(cust), amount: amount, lines: 1, day: day})
+	p.discounts = append(p.discounts, pendingDiscount{key: key, cust: string(cust), amount: amount, lines: 1, day: day, line: line})
 }
 
 // finishDiscounts nets the lines held aside into their orders when these
@@ -60,6 +61,7 @@ func (p *logParser) finishDiscounts() {
 			}
 		}
 		p.log.Cancelled += d.lines
+		p.noteNegative(d.lines, d.line, p.amountCol(), d.cust)
 		p.keepCancel([]byte(d.cust), d.key.order, d.day, -d.amount, nil, 0)
 	}
 	p.discounts, p.discountIndex = nil, nil

@@ -125,6 +125,12 @@ type Retention struct {
 	// cohorts that have fully observed it, divided by the sum of those
 	// cohorts' sizes. Partly observed cells are left out.
 	Average []RetentionPoint `json:"average"`
+	// AverageWithoutFirst is Average over every cohort but the first,
+	// which starts with the log and may hold customers who bought before
+	// it (see FirstCohortCheck); empty with one cohort.
+	AverageWithoutFirst []RetentionPoint `json:"average_without_first"`
+	// FirstCohort compares the first cohort with the later ones.
+	FirstCohort FirstCohortCheck `json:"first_cohort"`
 }
 
 // MaxPeriods is the number of periods of the longest cohort row (the
@@ -269,36 +275,21 @@ func CohortRetention(log *OrderLog, period RetentionPeriod) (*Retention, error) 
 	return r, nil
 }
 
-// finish fills the shares, the partial marks and the average curve.
+// finish fills the shares, the partial marks, the average curves and the
+// check of the first cohort.
 func (r *Retention) finish() {
-	r.Average = make([]RetentionPoint, r.MaxPeriods())
-	for k := range r.Average {
-		r.Average[k].Period = k
-	}
 	for ci := range r.Cohorts {
 		c := &r.Cohorts[ci]
 		for k := range c.Cells {
 			cell := &c.Cells[k]
 			cell.Share = float64(cell.Customers) / float64(c.Size)
 			cell.Partial = r.EndPartial && k == len(c.Cells)-1
-			if cell.Partial {
-				continue
-			}
-			pt := &r.Average[k]
-			pt.Active += cell.Customers
-			pt.Base += c.Size
-			pt.Cohorts++
 		}
 	}
-	for k := range r.Average {
-		if pt := &r.Average[k]; pt.Base > 0 {
-			pt.Share = float64(pt.Active) / float64(pt.Base)
-		}
-	}
-	// A last point no cohort has fully observed says nothing.
-	for len(r.Average) > 0 && r.Average[len(r.Average)-1].Base == 0 {
-		r.Average = r.Average[:len(r.Average)-1]
-	}
+	// A last point no cohort has fully observed says nothing: averageOf
+	// trims it.
+	r.Average = averageOf(r.Cohorts)
+	r.checkFirstCohort()
 }
 
 // periodIndex numbers the period holding a day: months since year 0, or

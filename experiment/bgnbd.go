@@ -52,6 +52,9 @@ type BGNBDScores struct {
 	// Expected is the expected number of purchases (distinct days) in the
 	// horizon; NaN where its hypergeometric series does not converge.
 	Expected []float64
+	// ExpectedErr is why the first NaN of Expected is NaN (nil when none
+	// is).
+	ExpectedErr error
 	// Summaries are the customers' calibration summaries (x, t_x, T in
 	// weeks).
 	Summaries []btyd.Customer
@@ -175,6 +178,9 @@ func bgnbdBaseline(ctx context.Context, log *data.OrderLog, table *data.Table, c
 		out.PAlive[r] = params.PAlive(s)
 		if out.Expected[r], err = params.ExpectedPurchases(s, fit.HorizonWeeks); err != nil {
 			out.Expected[r] = math.NaN()
+			if out.ExpectedErr == nil {
+				out.ExpectedErr = err
+			}
 		}
 	}
 	return out, nil

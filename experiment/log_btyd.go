@@ -3,6 +3,7 @@ package experiment
 import (
 	"context"
 	"fmt"
+	"math"
 	"time"
 
 	"github.com/retainlab/retain/data"
@@ -10,6 +11,16 @@ import (
 
 // The BG/NBD inputs live here rather than in data, which stays free of the
 // model fit: data builds the cohort, experiment joins what btyd predicts.
+
+// allNaN reports whether v has cells and every one is NaN.
+func allNaN(v []float64) bool {
+	for _, x := range v {
+		if !math.IsNaN(x) {
+			return false
+		}
+	}
+	return len(v) > 0
+}
 
 // btydNames returns the names of the BG/NBD columns for a horizon.
 func btydNames(horizonDays int) [3]string {
@@ -35,6 +46,12 @@ func addBTYD(ctx context.Context, log *data.OrderLog, t *data.Table, cutoff time
 	}
 	names := btydNames(horizonDays)
 	alive, expected, any := bg.PAlive, bg.Expected, bg.PAny
+	if allNaN(expected) {
+		// A column of nothing but missing cells would be filled with a
+		// constant and say nothing: say why instead.
+		return nil, nil, nil, fmt.Errorf("%w: --btyd-features: %s cannot be computed for any of the %s customers (%v); train without it",
+			ErrSource, names[1], data.Thousands(len(expected)), bg.ExpectedErr)
+	}
 	cols := append(t.Columns[:len(t.Columns):len(t.Columns)],
 		data.NewNumericColumn(names[0], alive), data.NewNumericColumn(names[1], expected), data.NewNumericColumn(names[2], any))
 	out, err := data.NewTable(t.Source, cols, t.Label)

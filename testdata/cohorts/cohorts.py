@@ -11,6 +11,13 @@ month when its CSV dump is given (see data/internal/parquetdump):
                                cohort, period, cohort_size, customers, orders, revenue
   <name>_<period>_average.csv  the customer-weighted average curve:
                                period, active, base, share, cohorts
+  <name>_<period>_first.csv    the first cohort against the later ones: the
+                               average curve without the first cohort
+                               (period, active, base, share, cohorts), then
+                               one row "check" with the periods compared,
+                               the first cohort's active customers summed over
+                               them (observed) and what they would be at the
+                               later cohorts' shares (expected), and the ratio
 
 Rules, the same as retain's order-log loader:
 - CDNOW: whitespace columns customer id, date YYYYMMDD, quantity, amount; every
@@ -30,6 +37,10 @@ Rules, the same as retain's order-log loader:
 - The average curve sums the active customers and the cohort sizes over the
   cohorts whose cell for that period is fully observed (the log's last period is
   partial unless the log ends on its last day) and divides.
+- The first-cohort check: for each period k >= 1 that the first cohort has
+  fully observed and some later cohort too, observed adds the first cohort's
+  active customers and expected its size times the later cohorts' average share
+  at k (the average without the first cohort).
 """
 import argparse
 import os
@@ -80,19 +91,35 @@ def triangle(orders, period, refunds=None):
     next_p = period_index(pd.Series([last + pd.Timedelta(days=1)]), period)[0]
     end_partial = next_p == last_p
     # The average: every cohort's cells 0 .. last_p - cohort, zeros included.
-    rows = []
+    rows, row_cohorts = [], []
     for cohort, size in sizes.items():
         got = cells[cells["cohort"] == cohort].set_index("period")["customers"]
         for k in range(int(last_p - cohort) + 1):
             if end_partial and cohort + k == last_p:
                 continue
             rows.append((k, int(got.get(k, 0)), int(size)))
+            row_cohorts.append(int(cohort))
     avg = pd.DataFrame(rows, columns=["period", "active", "base"]).groupby("period").agg(
         active=("active", "sum"), base=("base", "sum"), cohorts=("base", "size")).reset_index()
     avg["share"] = avg["active"] / avg["base"]
+    first = int(sizes.index.min())
+    later = pd.DataFrame([r for r, c in zip(rows, row_cohorts) if c != first],
+                         columns=["period", "active", "base"]).groupby("period").agg(
+        active=("active", "sum"), base=("base", "sum"), cohorts=("base", "size")).reset_index()
+    later["share"] = later["active"] / later["base"]
+    later = later[["period", "active", "base", "share", "cohorts"]]
+    observed, expected, compared = 0, 0.0, 0
+    for k, active, base in [r for r, c in zip(rows, row_cohorts) if c == first]:
+        hit = later[later["period"] == k]
+        if k == 0 or hit.empty:
+            continue
+        compared += 1
+        observed += active
+        expected += base * float(hit["share"].iloc[0])
+    check = (compared, observed, expected, observed / expected if expected else 0.0)
     cells["cohort"] = [label(c, period) for c in cells["cohort"]]
     cells = cells[["cohort", "period", "cohort_size", "customers", "orders", "revenue"]]
-    return cells, avg[["period", "active", "base", "share", "cohorts"]]
+    return cells, avg[["period", "active", "base", "share", "cohorts"]], later, check
 
 
 def cdnow_orders():
@@ -119,9 +146,12 @@ def retail_orders(path):
 
 
 def write(name, period, orders, refunds=None):
-    cells, avg = triangle(orders, period, refunds)
+    cells, avg, later, check = triangle(orders, period, refunds)
     cells.to_csv(os.path.join(HERE, "%s_%s.csv" % (name, period)), index=False, float_format="%.8f")
     avg.to_csv(os.path.join(HERE, "%s_%s_average.csv" % (name, period)), index=False, float_format="%.12f")
+    with open(os.path.join(HERE, "%s_%s_first.csv" % (name, period)), "w") as f:
+        later.to_csv(f, index=False, float_format="%.12f")
+        f.write("check,%d,%d,%.9f,%.12f\n" % check)
     print("%s by %s: %d cohorts, %d cells with orders, %d customers, %d orders" % (
         name, period, cells["cohort"].nunique(), len(cells), orders["customer"].nunique(), len(orders)))
 

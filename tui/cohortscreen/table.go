@@ -30,7 +30,14 @@ var heatBackgrounds = [4]string{"24", "30", "36", "78"}
 
 func (s Model) newTable(r *data.Retention) table {
 	t := table{metric: s.metric, labelW: lipgloss.Width(s.T("average", "平均")), sizeW: lipgloss.Width(s.T("size", "规模"))}
-	t.labelW = max(t.labelW, lipgloss.Width(s.T("cohort", "同期群")), lipgloss.Width(s.T("curve", "曲线")))
+	t.labelW = max(t.labelW, lipgloss.Width(s.T("cohort", "同期群")), lipgloss.Width(s.T("curve", "曲线")),
+		lipgloss.Width(s.T("cohorts", "同期群数")))
+	if withoutFirst(r) {
+		t.labelW = max(t.labelW, lipgloss.Width(s.T("w/o ^", "不含 ^")))
+	}
+	if len(r.Cohorts) > 0 {
+		t.labelW = max(t.labelW, len(r.Cohorts[0].Label+firstMark))
+	}
 	t.sizeW = max(t.sizeW, len(common.Thousands(r.Customers)))
 	t.cellW = 5
 	if s.metric == Revenue {
@@ -74,9 +81,13 @@ func (t table) header(s *Model, left, n int) string {
 
 // row is one cohort's line: its cells shaded by value, figures inside, a
 // partly observed cell marked with *, cells after the log's end blank.
-func (t table) row(s *Model, c data.RetentionCohort, left, n int) string {
+func (t table) row(s *Model, c data.RetentionCohort, first bool, left, n int) string {
 	var b strings.Builder
-	b.WriteString(t.lead(c.Label, common.Thousands(c.Size)))
+	label := c.Label
+	if first {
+		label += firstMark
+	}
+	b.WriteString(t.lead(label, common.Thousands(c.Size)))
 	for k := left; k < left+n && k < len(c.Cells); k++ {
 		cell := c.Cells[k]
 		mark := " "
@@ -96,18 +107,22 @@ func (t table) row(s *Model, c data.RetentionCohort, left, n int) string {
 }
 
 // average is the line of the average retention curve, in percent
-// whatever the metric.
-func (t table) average(s *Model, r *data.Retention, left, n int) string {
+// whatever the metric; without the first cohort's, pts is
+// Retention.AverageWithoutFirst.
+func (t table) average(s *Model, pts []data.RetentionPoint, without bool, left, n int) string {
 	label := s.T("average", "平均")
 	if t.metric != Share {
 		label = s.T("avg %", "平均 %")
 	}
+	if without {
+		label = s.T("w/o ^", "不含 ^")
+	}
 	var b strings.Builder
 	// The size beside the average is the customers its first period
 	// covers: a partial cohort (the log's last period) is left out of it.
-	b.WriteString(t.lead(label, common.Thousands(r.AverageSize())))
-	for k := left; k < left+n && k < len(r.Average); k++ {
-		b.WriteString(strings.Repeat(" ", gap) + common.PadLeft(strconv.FormatFloat(100*r.Average[k].Share, 'f', 1, 64), t.cellW-1) + " ")
+	b.WriteString(t.lead(label, common.Thousands(pts[0].Base)))
+	for k := left; k < left+n && k < len(pts); k++ {
+		b.WriteString(strings.Repeat(" ", gap) + common.PadLeft(strconv.FormatFloat(100*pts[k].Share, 'f', 1, 64), t.cellW-1) + " ")
 	}
 	return s.Styles.Value.Render(strings.TrimRight(b.String(), " "))
 }

@@ -21,10 +21,16 @@ const (
 	gap       = 1  // cells between two columns
 )
 
-// newChart returns the average retention chart, in the screen's language.
-func (s Model) newChart() widget.SeriesChart {
+// newChart returns the average retention chart, in the screen's language;
+// with the average without the first cohort as a second line when it
+// looks like earlier customers (withoutFirst).
+func (s Model) newChart(r *data.Retention) widget.SeriesChart {
+	names := []string{s.T("customer-weighted", "按客户加权")}
+	if withoutFirst(r) {
+		names = append(names, s.T("w/o ^", "不含 ^"))
+	}
 	c := widget.NewSeriesChart(s.T("Average retention (periods 1+; period 0 is 100 %)", "平均留存（第 1 期起；第 0 期为 100 %）"),
-		s.Styles.Widget, s.T("customer-weighted", "按客户加权"))
+		s.Styles.Widget, names...)
 	c.SetText(widget.ChartText{
 		Latest:   s.T("last %s", "最新 %s"),
 		NoData:   s.T("no later periods yet", "还没有之后的周期"),
@@ -66,10 +72,19 @@ func (s *Model) triangle(r *data.Retention) string {
 	tab := s.newTable(r)
 	// The cohort rows come first; the chart takes what is left when every
 	// cohort fits, else the curve is one row of bars under the average.
-	fixed := 3 + len(notes) // title, header, average
+	fixed := 2 + len(notes) // title, header
+	if len(r.Average) > 0 {
+		fixed += 2 // the average and the cohorts it is over
+		if withoutFirst(r) {
+			fixed++
+		}
+	}
 	rows := len(r.Cohorts)
 	chartH := min(h-fixed-rows-1, max(maxChartH, h/2)) // a blank line above the chart
-	if chartH < minChartH {
+	switch {
+	case len(r.Average) == 0:
+		chartH = 0 // no curve: the notes say why
+	case chartH < minChartH:
 		chartH = 0
 		fixed++ // the bar row
 	}
@@ -83,13 +98,18 @@ func (s *Model) triangle(r *data.Retention) string {
 	lines := []string{s.titleLine(r, w, rowsShown, colsShown)}
 	lines = append(lines, tab.header(s, s.left, colsShown))
 	for i := s.top; i < s.top+rowsShown && i < rows; i++ {
-		lines = append(lines, tab.row(s, r.Cohorts[i], s.left, colsShown))
+		lines = append(lines, tab.row(s, r.Cohorts[i], i == 0, s.left, colsShown))
 	}
-	lines = append(lines, tab.average(s, r, s.left, colsShown))
-	if chartH == 0 {
-		lines = append(lines, tab.bars(s, r, s.left, colsShown))
-	} else {
-		lines = append(lines, "", s.chartView(r, w, chartH))
+	if len(r.Average) > 0 {
+		lines = append(lines, tab.average(s, r.Average, false, s.left, colsShown), tab.counts(s, r, s.left, colsShown))
+		if withoutFirst(r) {
+			lines = append(lines, tab.average(s, r.AverageWithoutFirst, true, s.left, colsShown))
+		}
+		if chartH == 0 {
+			lines = append(lines, tab.bars(s, r, s.left, colsShown))
+		} else {
+			lines = append(lines, "", s.chartView(r, w, chartH))
+		}
 	}
 	body := strings.Join(lines, "\n")
 	// The notes sit at the bottom of the screen.
@@ -149,15 +169,17 @@ func (s Model) notes(r *data.Retention, w int) []string {
 			widget.Keep("平均")+"（%s 位客户）：按客户加权，只计完整观察到该周期的同期群；尚未观察满"+widget.Keep("第 1 期")+"的同期群的 %s 位客户不在其中。",
 			common.Thousands(r.AverageSize()), common.Thousands(out))
 	}
+	if len(r.Average) == 0 {
+		parts = parts[:1] // no average to describe: firstNotes says why
+	}
 	if r.EndPartial {
 		parts = append(parts, s.Tf("* partly observed (the log ends on %s).", "* 只观察到一部分（日志止于 %s）。", r.Last.Format(time.DateOnly)))
 	}
-	if n := len(r.Average); n > 1 {
-		last := r.Average[n-1]
-		parts = append(parts, s.Tf("Period %d averages %d of %d cohorts.", "第 %d 期的平均只含 %d/%d 个同期群。",
-			last.Period, last.Cohorts, len(r.Cohorts)))
-	}
+	parts = append(parts, s.firstNotes(r)...)
 	parts = append(parts, s.T("Blank: after the log's end.", "空白：日志结束之后。"))
+	if out := s.leftOutNote(); out != "" {
+		parts = append(parts, out)
+	}
 	var lines []string
 	sep := " "
 	if s.Zh() {
@@ -192,7 +214,7 @@ func (s Model) futureLines(r *data.Retention, w int) []string {
 
 // chartView draws the average curve from period 1 on.
 func (s *Model) chartView(r *data.Retention, w, h int) string {
-	c := s.newChart()
+	c := s.newChart(r)
 	caption := s.T("months since first purchase", "距首购的月数")
 	if r.Period == data.ByWeek {
 		caption = s.T("weeks since first purchase", "距首购的周数")
@@ -200,6 +222,11 @@ func (s *Model) chartView(r *data.Retention, w, h int) string {
 	c.SetXCaption(caption)
 	for _, p := range r.Average[1:] {
 		c.Push(0, float64(p.Period), 100*p.Share)
+	}
+	if withoutFirst(r) {
+		for _, p := range r.AverageWithoutFirst[1:] {
+			c.Push(1, float64(p.Period), 100*p.Share)
+		}
 	}
 	c.SetXRange(1, math.Max(float64(len(r.Average)-1), 2))
 	c.SetSize(w, h)
