@@ -113,14 +113,14 @@ func (c *SeriesChart) SetLegendValues(show bool) {
 // change them with SetMarker.
 func NewSeriesChart(title string, styles Styles, names ...string) SeriesChart {
 	c := SeriesChart{
-		title:    title,
-		styles:   styles,
-		xMin:     math.NaN(),
-		xMax:     math.NaN(),
-		yLower:   math.Inf(-1),
-		yUpper:   math.Inf(1),
-		dirty:    true,
-		text:     DefaultChartText(),
+		title:  title,
+		styles: styles,
+		xMin:   math.NaN(),
+		xMax:   math.NaN(),
+		yLower: math.Inf(-1),
+		yUpper: math.Inf(1),
+		dirty:  true,
+		text:   DefaultChartText(),
 	}
 	for i, name := range names {
 		c.series = append(c.series, series{name: name, marker: []Marker{MarkerLine, MarkerDots, MarkerBraille}[i%3]})
