@@ -158,6 +158,11 @@ func (c Common) ErrorText(err error) string {
 		}
 		var path *fs.PathError
 		if errors.As(err, &path) {
+			if plain == path.Error() && (k.err == fs.ErrNotExist || k.err == fs.ErrPermission) {
+				// "open PATH: no such file or directory" says nothing
+				// the Chinese cause and the path do not (review29 #2).
+				return path.Path + "：" + k.zh
+			}
 			return path.Path + "：" + k.zh + "（" + plain + "）"
 		}
 		return k.zh + "（" + plain + "）"
