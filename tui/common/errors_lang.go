@@ -110,6 +110,10 @@ func (c Common) ErrorText(err error) string {
 		// The step is named once, in Chinese.
 		return "没有 BG/NBD 基线：" + baseline.Reason()
 	}
+	var cutoff *data.CutoffRangeError
+	if errors.As(err, &cutoff) {
+		return cutoffRangeZh(cutoff)
+	}
 	var small *experiment.PartTooSmallError
 	if errors.As(err, &small) {
 		return c.partTooSmallText(small)
