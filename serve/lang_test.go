@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	tea "charm.land/bubbletea/v2"
+	gossh "golang.org/x/crypto/ssh"
 )
 
 // zhModel is testModel speaking Chinese: its Lang says so, as the TUI's
@@ -60,5 +61,25 @@ func TestNoAuthWarningInBothLanguages(t *testing.T) {
 	}
 	if got := (NoAuthWarning{}).Notice(); got != "warning: this server has no authentication: anyone can get in" {
 		t.Errorf("en %q", got)
+	}
+}
+
+// TestNoAuthBannerInTheServerLanguage: the SSH banner a client shows
+// before the session follows Config.Lang.
+func TestNoAuthBannerInTheServerLanguage(t *testing.T) {
+	for lang, want := range map[string]string{"": "WARNING: this server lets anyone in without authentication.\n", "zh": "警告：此服务器不验证身份，任何人都能进入。\n"} {
+		f := start(t, Config{InsecureNoAuth: true, Lang: lang})
+		var banner string
+		c, err := gossh.Dial("tcp", f.addr, &gossh.ClientConfig{
+			User: "anyone", HostKeyCallback: gossh.FixedHostKey(f.hostKey), Timeout: waitLimit,
+			BannerCallback: func(m string) error { banner = m; return nil },
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		c.Close()
+		if banner != want {
+			t.Errorf("lang %q: banner %q, want %q", lang, banner, want)
+		}
 	}
 }

@@ -232,7 +232,10 @@ func New(cfg Config) (*Server, error) {
 		},
 	}
 	if cfg.InsecureNoAuth {
-		opts = append(opts, wish.WithBanner("WARNING: this server lets anyone in without authentication.\n"))
+		// The SSH banner, which a client shows before the session (and the
+		// program's notice, NoAuthWarning, inside it).
+		opts = append(opts, wish.WithBanner(say(cfg.Lang, "WARNING: this server lets anyone in without authentication.\n",
+			"警告：此服务器不验证身份，任何人都能进入。\n")))
 	} else {
 		// Only a public-key handler: no password or keyboard-interactive
 		// method is offered at all.
