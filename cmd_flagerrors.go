@@ -6,6 +6,7 @@ import (
 	"math"
 	"strconv"
 
+	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
 )
 
@@ -86,4 +87,17 @@ var flagValueHints = map[string]string{
 	// tune's leaderboard calls the weight of negatives ÷ positives
 	// "balanced", and prints the number beside it.
 	"pos-weight": " (1 weighs both classes alike; tune's \"balanced\" is the number of negative rows ÷ positive rows, printed beside it)",
+}
+
+// langFlagError adds to pflag's "unknown flag: --lang", met by a command
+// without one (retain --lang zh train …: the root's flags are not the
+// subcommand's), which commands take it and that this one writes English.
+// Any other error is returned as it is.
+func langFlagError(cmd *cobra.Command, err error) error {
+	var unknown *pflag.NotExistError
+	if !errors.As(err, &unknown) || unknown.GetSpecifiedName() != "lang" || cmd.Flags().Lookup("lang") != nil {
+		return err
+	}
+	return fmt.Errorf("%w: %s writes English and takes no --lang; --lang sets the language of the terminal UI: "+
+		"retain --lang zh, retain tui --lang zh or retain serve --lang zh", err, cmd.CommandPath())
 }

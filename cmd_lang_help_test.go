@@ -23,7 +23,9 @@ func TestLangHelpSaysTUIOnly(t *testing.T) {
 	}
 	c := newCLI(t)
 	if code := c.run(context.Background(), "eval", "--lang", "zh"); code != exitUsage ||
-		c.stderr.String() != "retain: unknown flag: --lang\nRun 'retain eval --help' for usage.\n" {
+		c.stderr.String() != "retain: unknown flag: --lang: retain eval writes English and takes no --lang; "+
+			"--lang sets the language of the terminal UI: retain --lang zh, retain tui --lang zh or retain serve --lang zh\n"+
+			"Run 'retain eval --help' for usage.\n" {
 		t.Errorf("eval --lang zh: exit %d, %s", code, c.stderr)
 	}
 }

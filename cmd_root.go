@@ -173,7 +173,7 @@ file given with --data or --log).`,
 	root.SetVersionTemplate("{{.Name}} {{.Version}}\n")
 	root.SuggestionsMinimumDistance = 2
 	tf.register(root)
-	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return plainFlagError(err) })
+	root.SetFlagErrorFunc(func(cmd *cobra.Command, err error) error { return langFlagError(cmd, plainFlagError(err)) })
 	root.AddCommand(
 		newTUICmd(a),
 		newTrainCmd(a),

@@ -235,7 +235,7 @@ func runServe(ctx context.Context, a *app, o *serveOptions) error {
 	}
 	logger := slog.New(slog.NewTextHandler(a.stderr, nil))
 	srv, err := serve.New(serve.Config{
-		HostKey: hostKey, AuthorizedKeys: keys, InsecureNoAuth: o.insecureNoAuth,
+		HostKey: hostKey, AuthorizedKeys: keys, InsecureNoAuth: o.insecureNoAuth, Lang: opts.Lang,
 		MaxSessions: o.maxSessions, MaxSessionTime: o.maxSessionTime, IdleTimeout: o.idleTimeout,
 		NoSessionTimeout: o.noSessionTime, HandshakeTimeout: o.handshakeTime,
 		MaxHandshakes: o.maxHandshakes, MaxHandshakesPerSource: o.maxPerAddress,

@@ -82,19 +82,14 @@ func newTUICmd(a *app) *cobra.Command {
 	return cmd
 }
 
-// runTUI opens the terminal UI. A data file that cannot be opened is
-// reported here, before the screen is taken over.
+// runTUI opens the terminal UI. A data file that cannot be opened (a
+// missing one too) is reported by the TUI, in its language, as a file it
+// cannot read is: the error panel names it, no data is loaded, and the
+// keys to open other data or the built-in data are offered.
 func runTUI(ctx context.Context, a *app, f *tuiFlags) error {
 	opts, err := f.options(a)
 	if err != nil {
 		return err
-	}
-	if opts.Source.Path != "" {
-		r, err := a.quietOpener()(opts.Source.Path)
-		if err != nil {
-			return err
-		}
-		r.Close()
 	}
 	return a.runTUI(ctx, opts)
 }

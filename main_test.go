@@ -167,7 +167,6 @@ func TestBadUsageExitsTwoWithTheMessage(t *testing.T) {
 		{[]string{"train", "--data", missing}, "missing.csv: no such file or directory"},
 		{[]string{"train", "--out", "/no/such/dir/model.json"}, "--out /no/such/dir/model.json: directory /no/such/dir does not exist"},
 		{[]string{"tui", "--lang", "fr"}, `--lang "fr": want en or zh`},
-		{[]string{"tui", "--data", missing}, "missing.csv: no such file or directory"},
 		{[]string{"serve"}, "refusing to serve without --authorized-keys FILE"},
 	}
 	for _, tc := range cases {

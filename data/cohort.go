@@ -167,33 +167,24 @@ func BuildCurrent(log *OrderLog, cutoff time.Time, opts CohortOptions) (*Table, 
 // leave the whole label window in the log, as the warning about a window
 // past the log's end does.
 func labelledCutoffError(log *OrderLog, cutoff time.Time, horizonDays int) error {
-	day := func(t time.Time) string { return t.Format(time.DateOnly) }
+	e := &CutoffRangeError{Log: log.Name, Cutoff: cutoff, First: log.First, Last: log.Last, HorizonDays: horizonDays}
 	switch {
 	case len(log.Orders) == 0:
-		return fmt.Errorf("%w: %s: cutoff %s: the log holds no orders", ErrCutoff, log.Name, day(cutoff))
+		e.Problem = CutoffNoOrders
+		return e
 	case !log.First.Before(log.Last):
-		return fmt.Errorf("%w: %s: cutoff %s: every order of the log is on %s, and a label needs orders after the cutoff",
-			ErrCutoff, log.Name, day(cutoff), day(log.Last))
+		e.Problem = CutoffOneDay
+		return e
 	}
 	// The window must end by the last date up to today (LastKnown), as
 	// the warning about a window past it says.
-	end, lastDate, theLog := log.LastKnown(), "the last date", "the log"
-	if !end.Equal(log.Last) {
-		lastDate, theLog = "the last date up to today, "+day(end), "the log up to today"
+	e.End = log.LastKnown()
+	e.Latest = e.End.AddDate(0, 0, -horizonDays)
+	e.Problem = CutoffBeforeFirst
+	if !cutoff.Before(log.First) {
+		e.Problem = CutoffAfterLast
 	}
-	latest := end.AddDate(0, 0, -horizonDays)
-	choose := fmt.Sprintf("choose a cutoff from %s to %s, so that its %d-day label window ends by %s",
-		day(log.First), day(latest), horizonDays, lastDate)
-	if latest.Before(log.First) {
-		choose = fmt.Sprintf("%s (%s .. %s) is shorter than the %d-day label window, so choose a shorter horizon",
-			theLog, day(log.First), day(end), horizonDays)
-	}
-	if len(log.Orders) > 0 && !cutoff.Before(log.First) {
-		return fmt.Errorf("%w: %s: cutoff %s is on or after the log's last date %s, so no order after it can label the customers; %s",
-			ErrCutoff, log.Name, day(cutoff), day(log.Last), choose)
-	}
-	return fmt.Errorf("%w: %s: cutoff %s is before the log's first date %s, so no customer has any history; %s",
-		ErrCutoff, log.Name, day(cutoff), day(log.First), choose)
+	return e
 }
 
 // buildCohort builds the rows of BuildCohortWith, and of BuildCurrent when
@@ -219,8 +210,7 @@ func buildCohort(pl *poll, log *OrderLog, cutoff time.Time, horizonDays int, opt
 	first, last := dayNumber(log.First), dayNumber(log.Last)
 	if !labelled {
 		if len(log.Orders) == 0 || cut < first || cut > last {
-			return nil, rep, fmt.Errorf("%w: %s: cutoff %s is outside the log's dates %s .. %s",
-				ErrCutoff, log.Name, rep.Cutoff.Format(time.DateOnly), log.First.Format(time.DateOnly), log.Last.Format(time.DateOnly))
+			return nil, rep, &CutoffRangeError{Log: log.Name, Problem: CutoffOutside, Cutoff: rep.Cutoff, First: log.First, Last: log.Last}
 		}
 	} else if len(log.Orders) == 0 || cut < first || cut >= last {
 		return nil, rep, labelledCutoffError(log, rep.Cutoff, horizonDays)

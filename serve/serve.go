@@ -57,8 +57,14 @@ type Config struct {
 	// AuthorizedKeys are the public keys allowed in. It must not be empty
 	// unless InsecureNoAuth is set; passwords are never accepted.
 	AuthorizedKeys []gossh.PublicKey
-	// InsecureNoAuth lets anyone in. Every session is warned.
+	// InsecureNoAuth lets anyone in. Every session is warned: the log
+	// says so, and its program is sent a NoAuthWarning to show.
 	InsecureNoAuth bool
+	// Lang is the language ("zh" Chinese, else English) of the lines the
+	// server writes to a client itself: refusals, and the last line of a
+	// session it ends unless the session's final model says its own
+	// language (a Lang() string method, as after a switch in the TUI).
+	Lang string
 	// MaxSessions bounds concurrent sessions (0: no bound). Only sessions
 	// count, and only a logged-in user can open one: beyond the bound, the
 	// session is refused with a message saying the server is full.
@@ -226,7 +232,10 @@ func New(cfg Config) (*Server, error) {
 		},
 	}
 	if cfg.InsecureNoAuth {
-		opts = append(opts, wish.WithBanner("WARNING: this server lets anyone in without authentication.\n"))
+		// The SSH banner, which a client shows before the session (and the
+		// program's notice, NoAuthWarning, inside it).
+		opts = append(opts, wish.WithBanner(say(cfg.Lang, "WARNING: this server lets anyone in without authentication.\n",
+			"警告：此服务器不验证身份，任何人都能进入。\n")))
 	} else {
 		// Only a public-key handler: no password or keyboard-interactive
 		// method is offered at all.
@@ -297,11 +306,6 @@ func (s *Server) handshakeFailed(c net.Conn, err error) {
 		return
 	}
 	s.log.Info("connection refused", "remote", c.RemoteAddr().String(), "reason", err)
-}
-
-// fullMessage tells a client refused because the server is full.
-func (s *Server) fullMessage() string {
-	return fmt.Sprintf("the server is full (at most %s); please try again later", plural(s.cfg.MaxSessions, "session"))
 }
 
 // Sessions returns the number of sessions running now.

@@ -54,7 +54,7 @@ func (s *Server) serveSession(sess ssh.Session, finished *func()) int {
 	log := s.log.With("user", sess.User(), "remote", sess.RemoteAddr().String())
 	if c := connOf(sess.Context()); c != nil {
 		if !c.sessionStarted() {
-			return refuse(sess, "the connection stayed without a session too long")
+			return refuse(sess, s.cfg.Lang, say(s.cfg.Lang, "the connection stayed without a session too long", "连接在没有会话的状态下停留太久"))
 		}
 		defer c.sessionEnded()
 	}
@@ -64,20 +64,21 @@ func (s *Server) serveSession(sess ssh.Session, finished *func()) int {
 			defer func() { <-s.slots }()
 		default:
 			log.Info("session refused: server full", "max_sessions", s.cfg.MaxSessions)
-			return refuse(sess, s.fullMessage())
+			return refuse(sess, s.cfg.Lang, s.fullMessage(s.cfg.Lang))
 		}
 	}
 	ctx, cancel := context.WithCancelCause(sess.Context())
 	defer cancel(nil)
 	untrack, ok := s.track(cancel)
 	if !ok {
-		return refuse(sess, errShutdown.Error())
+		return refuse(sess, s.cfg.Lang, say(s.cfg.Lang, errShutdown.Error(), "服务器正在关闭"))
 	}
 	defer untrack()
 	*finished = s.handlers.Done
 	pty, _, ok := sess.Pty()
 	if !ok {
-		return refuse(sess, "retain is interactive and needs a terminal: connect with ssh -t")
+		return refuse(sess, s.cfg.Lang, say(s.cfg.Lang, "this is an interactive terminal UI and needs a terminal: connect with ssh -t",
+			"这是交互式终端界面，需要终端：请用 ssh -t 连接"))
 	}
 	// The library's window channel is left alone: requests.go answers
 	// window changes and keeps the latest, from before the shell too.
@@ -86,8 +87,9 @@ func (s *Server) serveSession(sess ssh.Session, finished *func()) int {
 		pty.Window = w
 	}
 	if s.cfg.InsecureNoAuth {
+		// The user is told inside the program (NoAuthWarning): a line
+		// written now is hidden by its screen until the session ends.
 		log.Warn("session without authentication (--insecure-no-auth)")
-		writeLine(sess, "WARNING: this server lets anyone in without authentication (--insecure-no-auth).")
 	}
 	if s.cfg.MaxSessionTime > 0 {
 		stop := s.limitTimer(s.cfg.MaxSessionTime, func() { cancel(errTimeLimit) })
@@ -97,7 +99,7 @@ func (s *Server) serveSession(sess ssh.Session, finished *func()) int {
 	start := time.Now()
 	ran := make(chan struct{})
 	defer s.closeIfStuck(ctx, ran, sess, log)()
-	err := s.runProgram(ctx, cancel, sess, pty, windows)
+	lang, err := s.runProgram(ctx, cancel, sess, pty, windows)
 	close(ran)
 	duration := time.Since(start).Round(time.Millisecond)
 	reason := endReason(ctx, err)
@@ -105,12 +107,12 @@ func (s *Server) serveSession(sess ssh.Session, finished *func()) int {
 	case endCrash:
 		// Others are unaffected.
 		log.Error("session ended", "reason", reason, "err", err, "duration", duration)
-		writeLine(sess, "retain: internal error; this session was closed. Sorry!")
+		writeLine(sess, say(lang, "retain: internal error; this session was closed. Sorry!", "retain：内部错误，本会话已关闭。抱歉！"))
 		return 1
 	case endShutdown, endTimeLimit, endIdle:
 		cause := context.Cause(ctx)
 		log.Info("session ended", "reason", reason, "detail", cause, "duration", duration)
-		writeLine(sess, fmt.Sprintf("retain: %s; goodbye.", cause))
+		writeLine(sess, goodbye(lang, cause))
 		return 0
 	case endError:
 		log.Info("session ended", "reason", reason, "err", err, "duration", duration)
@@ -154,14 +156,16 @@ func endReason(ctx context.Context, err error) string {
 }
 
 // runProgram runs the application for one session until the user quits,
-// the session closes or ctx is cancelled. It mirrors wish's bubbletea
-// middleware, whose I/O options it reuses, but keeps the program's error
-// and takes a context so shutdown and time limits can end it.
+// the session closes or ctx is cancelled, and returns the session's
+// language for its last line: its final model's, else Config.Lang. It
+// mirrors wish's bubbletea middleware, whose I/O options it reuses, but
+// keeps the program's error and takes a context so shutdown and time
+// limits can end it.
 func (s *Server) runProgram(ctx context.Context, cancel context.CancelCauseFunc, sess ssh.Session, pty ssh.Pty,
-	windows *windowBox) error {
+	windows *windowBox) (string, error) {
 	model, err := s.newModel(sess, pty)
 	if err != nil {
-		return err
+		return s.cfg.Lang, err
 	}
 	act := newActivity()
 	opts := append(bubbletea.MakeOptions(sess),
@@ -184,6 +188,9 @@ func (s *Server) runProgram(ctx context.Context, cancel context.CancelCauseFunc,
 	if s.cfg.IdleTimeout > 0 {
 		go s.watchIdle(ctx, p, act, cancel)
 	}
+	if s.cfg.InsecureNoAuth {
+		go p.Send(NoAuthWarning{}) // returns when the program reads it or ends
+	}
 	// The program is given the latest size whenever it is ready for one;
 	// meanwhile the client may resize as often as it likes.
 	go func() {
@@ -201,7 +208,11 @@ func (s *Server) runProgram(ctx context.Context, cancel context.CancelCauseFunc,
 	final, err := p.Run()
 	p.Kill()
 	s.closeModel(final)
-	return err
+	lang := s.cfg.Lang
+	if l, ok := final.(interface{ Lang() string }); ok {
+		lang = l.Lang()
+	}
+	return lang, err
 }
 
 // stopGrace is how long a session has to wind down (its program to stop,
@@ -273,10 +284,10 @@ func (s *Server) newModel(sess ssh.Session, pty ssh.Pty) (m tea.Model, err error
 	}), nil
 }
 
-// refuse tells the client why its session is not served; it returns the
-// exit status.
-func refuse(sess ssh.Session, msg string) int {
-	writeLine(sess.Stderr(), "retain: "+msg)
+// refuse tells the client why its session is not served, msg being in
+// lang; it returns the exit status.
+func refuse(sess ssh.Session, lang, msg string) int {
+	writeLine(sess.Stderr(), say(lang, "retain: ", "retain：")+msg)
 	return 1
 }
 

@@ -31,3 +31,7 @@ func (l *Live) Model() Model { return *l.m }
 // progress reports how far it has come (loadProgressMsg). Call it before
 // the program runs.
 func (l *Live) SetSend(send func(tea.Msg)) { l.m.send = send }
+
+// Lang is the session's interface language now ("en" or "zh"), after any
+// switch with ctrl+l: serve says its last line in it.
+func (l *Live) Lang() string { return l.m.com.Lang }

@@ -147,7 +147,7 @@ func TestLongRefusedValueIsQuotedShort(t *testing.T) {
 			strings.Repeat("时", 5) + "…时时时时）· 在其上评估模型和基准"}},
 		{"tune budget", []string{"T", "b"}, badZh, []string{
 			"✗ “" + xz + "”不是时长：请输入 5秒 到 24小时 之间的",
-			"  时长，例如 90秒 或 2分",
+			"  时长，例如 90秒 或 2分钟",
 			"按 s 以模型页的配置为起点开始搜索。"}},
 	}
 	checkRefusals(t, "zh", zh)

@@ -341,12 +341,12 @@ func (s Model) evaluationLines() []string {
 		ev.Truth, common.Thousands(ev.Positives))
 	head := common.Pad("", 12) + common.PadLeft("ROC AUC", 8) + common.PadLeft("AP", 7) + common.PadLeft("P@k", 6)
 	for _, r := range ev.Network.Recall {
-		head += "  " + r.Archetype
+		head += "  " + s.archetypeName(r.Archetype)
 	}
 	row := func(name string, m anomaly.Metrics) string {
 		text := common.Pad(name, 12) + fmt.Sprintf("%8.3f%7.3f%6.2f", m.AUC, m.AveragePrecision, m.PrecisionAtK)
 		for _, r := range m.Recall {
-			text += "  " + common.PadLeft(fmt.Sprintf("%.2f", r.Recall), len(r.Archetype))
+			text += "  " + common.PadLeft(fmt.Sprintf("%.2f", r.Recall), ansi.StringWidth(s.archetypeName(r.Archetype)))
 		}
 		return text
 	}
@@ -531,7 +531,7 @@ func (s Model) listLines(room int) []string {
 		}
 		line += common.Pad(mark, 5) + "  "
 		if arch {
-			line += common.Pad(res.Archetype[row], 12) + "  "
+			line += common.Pad(s.archetypeName(res.Archetype[row]), 12) + "  "
 		}
 		line = fitReasons(line, s.reasonPieces(row), s.reasonSep(), s.Width)
 		if i == s.sel {

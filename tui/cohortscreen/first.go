@@ -6,6 +6,7 @@ import (
 
 	"github.com/retainlab/retain/data"
 	"github.com/retainlab/retain/tui/common"
+	"github.com/retainlab/retain/tui/widget"
 )
 
 // firstMark follows the first cohort's label: it starts with the log, so
@@ -50,7 +51,7 @@ func (s Model) firstNotes(r *data.Retention) []string {
 	}
 	if k, ok := r.FirstDominates(); ok {
 		notes = append(notes, s.Tf("From period %d on, ^ holds over half the customers averaged: the average there is mostly its own row.",
-			"自第 %d 期起，^ 占平均所含客户的一半以上：那里的平均主要是它自己的一行。", k))
+			"自"+widget.Keep("第 %d 期")+"起，^ 占平均所含客户的一半以上：那里的平均主要是它自己的一行。", k))
 	}
 	return notes
 }

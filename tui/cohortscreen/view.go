@@ -165,7 +165,7 @@ func (s Model) notes(r *data.Retention, w int) []string {
 	if out := r.Customers - r.AverageSize(); len(r.Average) > 0 && out > 0 {
 		// The average row's size is period 1's: the customers of cohorts
 		// too recent to have observed it are not in it.
-		parts[1] = s.Tf("Average (%s customers): customer-weighted, over the cohorts that fully observed the period; the %s of cohorts too recent for period 1 are not in it.",
+		parts[1] = s.Tf("Average (%s customers): customer-weighted, over the cohorts that fully observed the period; the %s customers of cohorts too recent for period 1 are not in it.",
 			widget.Keep("平均")+"（%s 位客户）：按客户加权，只计完整观察到该周期的同期群；尚未观察满"+widget.Keep("第 1 期")+"的同期群的 %s 位客户不在其中。",
 			common.Thousands(r.AverageSize()), common.Thousands(out))
 	}

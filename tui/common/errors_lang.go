@@ -110,6 +110,10 @@ func (c Common) ErrorText(err error) string {
 		// The step is named once, in Chinese.
 		return "没有 BG/NBD 基线：" + baseline.Reason()
 	}
+	var cutoff *data.CutoffRangeError
+	if errors.As(err, &cutoff) {
+		return cutoffRangeZh(cutoff)
+	}
 	var small *experiment.PartTooSmallError
 	if errors.As(err, &small) {
 		return c.partTooSmallText(small)
@@ -158,6 +162,11 @@ func (c Common) ErrorText(err error) string {
 		}
 		var path *fs.PathError
 		if errors.As(err, &path) {
+			if plain == path.Error() && (k.err == fs.ErrNotExist || k.err == fs.ErrPermission) {
+				// "open PATH: no such file or directory" says nothing
+				// the Chinese cause and the path do not (review29 #2).
+				return path.Path + "：" + k.zh
+			}
 			return path.Path + "：" + k.zh + "（" + plain + "）"
 		}
 		return k.zh + "（" + plain + "）"

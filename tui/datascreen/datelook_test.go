@@ -69,6 +69,10 @@ func TestSchemaSaysDatesWereNotRead(t *testing.T) {
 func TestGoldenDatesNotRead(t *testing.T) {
 	screentest.ForEach(t, func(t *testing.T, c common.Common) {
 		s := loaded(t, c, experiment.Source{Kind: "csv", Path: "u.csv"}, spellingsCSV())
+		// The advice at the end of the selected column's explanation is
+		// on screen (review29 #11: cut at 4 lines beside the table, 2
+		// under it, at every size).
+		screentest.MustContain(t, screentest.Render(s, c.Width, c.Height), "--date-order")
 		screentest.Golden(t, s, c.Width, c.Height)
 	})
 }

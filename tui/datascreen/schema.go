@@ -94,7 +94,11 @@ func (s Model) schemaLines(w, h int, details bool) []string {
 	sel := s.selected()
 	var detail []string
 	if details {
-		detail = wrap(s.columnDetail(cols[sel]), w, 2)
+		// In full where the window has room: below the table's rows, or
+		// taken from them down to schemaRows (the table scrolls); cut
+		// (with …) only past that, and never to fewer than two lines.
+		room := max(h-1-min(len(cols), schemaRows), 2)
+		detail = wrap(s.columnDetail(cols[sel]), w, room)
 	}
 	rowsH := max(h-1-len(detail), 1)
 	var body []string
@@ -206,7 +210,15 @@ func (s Model) panelLines(c data.ColumnReport, w, h int) []string {
 	if l := s.levelsOrRange(c, false); l != "" {
 		out = append(out, wrap(l, w, 3)...)
 	}
-	for _, l := range wrap(s.action(c), w, 4) {
+	// The preprocessing in full where the pane has room, keeping three
+	// lines for the distribution under it (a blank, its title, a line),
+	// and cut (with …) only past that: its advice (--date-order for
+	// ambiguous dates, say) is at its end.
+	room := h - len(out)
+	if s.hasDist(c.Name) {
+		room -= 3
+	}
+	for _, l := range wrap(s.action(c), w, max(room, 4)) {
 		out = append(out, st.Muted.Render(l))
 	}
 	for _, d := range s.info.Dists {
@@ -221,6 +233,12 @@ func (s Model) panelLines(c data.ColumnReport, w, h int) []string {
 		}
 	}
 	return out
+}
+
+// hasDist reports whether the column named name has a distribution by
+// label to show.
+func (s Model) hasDist(name string) bool {
+	return slices.ContainsFunc(s.info.Dists, func(d data.FeatureDistribution) bool { return d.Name == name })
 }
 
 // columnDetail describes one column in a sentence.

@@ -239,7 +239,7 @@ func layerUnits(com common.Common, i int) field {
 
 func layerActivation(com common.Common, i int) field {
 	return field{
-		label: com.Tf("Layer %d activation", "第 %d 层激活函数", i+1), layer: i + 1, hint: "relu, leaky, tanh, sigmoid, linear",
+		label: com.Tf("Layer %d activation", "第 %d 层激活函数", i+1), layer: i + 1, hint: com.T("relu, leaky, tanh, sigmoid, linear", "relu、leaky、tanh、sigmoid、linear"),
 		get: func(c experiment.Config) string { return c.Hidden[i].Activation.String() },
 		set: func(c *experiment.Config, text string) error {
 			a, err := engine.ParseActivation(strings.TrimSpace(text))

@@ -144,7 +144,7 @@ func (s Model) refusalText(err error) string {
 			if in.columns == nil && in.text == "" {
 				return prefix + "客户价值：请输入金额（如 120）或数值列的列名"
 			}
-			return prefix + "客户价值 " + common.Short(in.text) + "：既不是金额，也不是数值列（数值列：" + strings.Join(in.columns, ", ") + "）"
+			return prefix + "客户价值 " + common.Short(in.text) + "：既不是金额，也不是数值列（数值列：" + strings.Join(in.columns, "、") + "）"
 		case fieldSuccess:
 			return prefix + "成功率 " + common.Short(in.text) + "：请输入大于 0、不超过 1 的比例，如 0.2"
 		}

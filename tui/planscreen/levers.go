@@ -170,8 +170,16 @@ func (s Model) checklistLines() []string {
 		"",
 	}
 	rows := max(s.Height-len(out), 1)
+	scrolls := len(c.marks) > rows
+	if scrolls {
+		rows = max(rows-2, 1) // a line above and one below say what is out of view
+	}
 	top := max(min(c.cursor-rows/2, len(c.marks)-rows), 0)
-	for i := top; i < len(c.marks) && i < top+rows; i++ {
+	end := min(top+rows, len(c.marks))
+	if scrolls {
+		out = append(out, s.outOfView(c.marks[:top], true))
+	}
+	for i := top; i < end; i++ {
 		line := c.marks[i].box() + s.base.columns[i]
 		if i == c.cursor {
 			line = st.Value.Render("› " + line)
@@ -180,7 +188,33 @@ func (s Model) checklistLines() []string {
 		}
 		out = append(out, common.Truncate(line, s.Width))
 	}
+	if scrolls {
+		out = append(out, s.outOfView(c.marks[end:], false))
+	}
 	return out
+}
+
+// outOfView counts the checklist's columns above (or below) the window,
+// and how many of them are marked: "↓ 3 more below (1 marked)"; "" when
+// there are none.
+func (s Model) outOfView(marks []leverMark, above bool) string {
+	if len(marks) == 0 {
+		return ""
+	}
+	marked := 0
+	for _, m := range marks {
+		if m != unmarked {
+			marked++
+		}
+	}
+	text := s.Tf("↓ %d more below", "↓ 下面还有 %d 列", len(marks))
+	if above {
+		text = s.Tf("↑ %d more above", "↑ 上面还有 %d 列", len(marks))
+	}
+	if marked > 0 {
+		text += s.Tf(" (%d marked)", "（其中 %d 列已勾选）", marked)
+	}
+	return s.Styles.Muted.Render(common.Truncate(text, s.Width))
 }
 
 // leverLine says which levers the plan tries, its label padded to labelW

@@ -430,7 +430,7 @@ func (s Model) segments() []string {
 				for _, d := range a.Drivers {
 					names = append(names, d.Column)
 				}
-				drivers[a.Segment] = strings.Join(names, ", ")
+				drivers[a.Segment] = strings.Join(names, s.T(", ", "、"))
 			}
 		}
 	}

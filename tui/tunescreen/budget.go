@@ -32,7 +32,7 @@ func (s Model) typingKey(k tea.KeyPressMsg) (Model, tea.Cmd) {
 		case err != nil:
 			s.refusal = s.say(func(s Model) string {
 				return s.Tf("✗ %q is not a duration: give one from 5s to 24h, such as 90s or 2m",
-					"✗ “%s”不是时长：请输入 5秒 到 24小时 之间的时长，例如 90秒 或 2分", common.Short(text))
+					"✗ “%s”不是时长：请输入 5秒 到 24小时 之间的时长，例如 90秒 或 2分钟", common.Short(text))
 			})
 		default:
 			s.budget, s.typing, s.refusal = d, false, common.Said{}

@@ -39,9 +39,10 @@ func TestBudgetInBothLanguages(t *testing.T) {
 		en, zh string
 	}{
 		{5 * time.Second, "5s", "5秒"},
-		{90 * time.Second, "1m30s", "1分30秒"},
-		{time.Minute, "1m", "1分"},
-		{90 * time.Minute, "1h30m", "1小时30分"},
+		// 分钟, not 分: a bare "1分" reads as a point or a cent (review29 #6).
+		{90 * time.Second, "1m30s", "1分钟30秒"},
+		{time.Minute, "1m", "1分钟"},
+		{90 * time.Minute, "1h30m", "1小时30分钟"},
 		{2 * time.Hour, "2h", "2小时"},
 	} {
 		if got := budgetText(screentest.Common("en", 80, 24), c.d); got != c.en {
@@ -54,8 +55,8 @@ func TestBudgetInBothLanguages(t *testing.T) {
 			t.Errorf("ParseBudget(%q) = %v, %v; want %v", c.zh, d, err, c.d)
 		}
 	}
-	if d, err := ParseBudget("2分钟"); err != nil || d != 2*time.Minute {
-		t.Errorf("ParseBudget(2分钟) = %v, %v", d, err)
+	if d, err := ParseBudget("2分"); err != nil || d != 2*time.Minute {
+		t.Errorf("ParseBudget(2分) = %v, %v", d, err)
 	}
 }
 

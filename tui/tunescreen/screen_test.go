@@ -198,7 +198,7 @@ func TestBudgetRefusalWrapped(t *testing.T) {
 		}
 		s, _ = s.step(screentest.Press("enter"))
 		flat := strings.Join(strings.Fields(screentest.Render(s, 80, 24)), "")
-		screentest.MustContain(t, flat, s.T("suchas90sor2m", "例如90秒或2分"))
+		screentest.MustContain(t, flat, s.T("suchas90sor2m", "例如90秒或2分钟"))
 	}
 }
 

@@ -230,11 +230,12 @@ func roundDur(c common.Common, d time.Duration) string {
 }
 
 // budgetText writes a budget as FormatBudget does, "1m30s", with Chinese
-// units in Chinese: "1分30秒", "1小时", "5秒" (ParseBudget reads both).
+// units in Chinese: "1分钟30秒", "1小时", "5秒" (ParseBudget reads both).
+// A bare "1分" reads as a point or a cent, not a minute.
 func budgetText(c common.Common, d time.Duration) string {
 	text := FormatBudget(d)
 	if !c.Zh() {
 		return text
 	}
-	return strings.NewReplacer("h", "小时", "m", "分", "s", "秒").Replace(text)
+	return strings.NewReplacer("h", "小时", "m", "分钟", "s", "秒").Replace(text)
 }

@@ -14,6 +14,11 @@ func (s *Model) SetLang(lang string) {
 	s.shownKeys = common.Relabel(s.shownKeys, exporter.DefaultShownKeys(s.Common))
 	fresh := New(s.Common)
 	s.sweep.Relabel(fresh.sweep)
+	if s.whatIf.active {
+		// The sweep again: its caption (the feature's name) and a level's
+		// "◂ now" mark, which the fresh screen has no data to set.
+		s.fillSweep()
+	}
 	s.bars.SetText(s.BarsText())
 	s.levels.SetText(s.BarsText())
 	if s.prompt != usersNoPrompt {

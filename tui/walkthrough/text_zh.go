@@ -30,7 +30,7 @@ var textZH = map[string]string{
 	"col.weight":      "样本权重",
 	"kind.date":       "日期",
 	"kind.numeric":    "数值",
-	"kind.boolean":    "是/否",
+	"kind.boolean":    "布尔",
 	"kind.category":   "类别",
 	"missing":         "缺失",
 	"blank":           "空白",

@@ -107,19 +107,20 @@ func (c *SeriesChart) SetLegendValues(show bool) {
 }
 
 // NewSeriesChart returns a chart titled title with one empty series per
-// name. Series get markers in the order line, dots, braille, line, …;
+// name and no x caption (SetXCaption names the axis in the caller's
+// language; a default word would be English on a Chinese screen). Series
+// get markers in the order line, dots, braille, line, …;
 // change them with SetMarker.
 func NewSeriesChart(title string, styles Styles, names ...string) SeriesChart {
 	c := SeriesChart{
-		title:    title,
-		xCaption: "epoch",
-		styles:   styles,
-		xMin:     math.NaN(),
-		xMax:     math.NaN(),
-		yLower:   math.Inf(-1),
-		yUpper:   math.Inf(1),
-		dirty:    true,
-		text:     DefaultChartText(),
+		title:  title,
+		styles: styles,
+		xMin:   math.NaN(),
+		xMax:   math.NaN(),
+		yLower: math.Inf(-1),
+		yUpper: math.Inf(1),
+		dirty:  true,
+		text:   DefaultChartText(),
 	}
 	for i, name := range names {
 		c.series = append(c.series, series{name: name, marker: []Marker{MarkerLine, MarkerDots, MarkerBraille}[i%3]})

@@ -57,3 +57,25 @@ func TestSeriesChartLastTickLabelled(t *testing.T) {
 		}
 	}
 }
+
+// TestRelabelKeepsADataCaption: a chart built afresh in another language
+// without a caption (the what-if sweep's, set from the data) leaves the
+// chart's caption alone; one with a caption of its own replaces it. A new
+// chart has no caption, so no English word reaches a Chinese screen.
+func TestRelabelKeepsADataCaption(t *testing.T) {
+	c := NewSeriesChart("What-if sweep", DefaultStyles(), "probability")
+	if c.xCaption != "" {
+		t.Fatalf("a new chart's caption is %q, want none", c.xCaption)
+	}
+	c.SetXCaption("sessions_30d")
+	c.Relabel(NewSeriesChart("假设分析扫描", DefaultStyles(), "概率"))
+	if c.xCaption != "sessions_30d" || c.title != "假设分析扫描" || c.series[0].name != "概率" {
+		t.Errorf("relabelled: caption %q, title %q, series %q; want sessions_30d, 假设分析扫描, 概率", c.xCaption, c.title, c.series[0].name)
+	}
+	fresh := NewSeriesChart("损失", DefaultStyles(), "训练")
+	fresh.SetXCaption("轮次")
+	c.Relabel(fresh)
+	if c.xCaption != "轮次" {
+		t.Errorf("relabelled by a captioned chart: caption %q, want 轮次", c.xCaption)
+	}
+}

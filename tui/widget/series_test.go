@@ -14,6 +14,7 @@ import (
 // epoch-end validation loss, and an early spike of 50 in the first batch.
 func lossCurves(epochs int) SeriesChart {
 	c := NewSeriesChart("Loss", DefaultStyles(), "train loss", "val loss")
+	c.SetXCaption("epoch")
 	c.SetXRange(0, float64(epochs))
 	c.Push(0, 0, 50)
 	for b := 1; b <= epochs*10; b++ {
