@@ -12,11 +12,11 @@ import (
 
 // TestOutsideOnTheSignedLogScale checks usualRange.outside on the values
 // 0 to 999 against numpy (np.quantile(np.arange(1000.0), [0.01, 0.99]) is
-// 9.99 and 989.01; on sign(v)·log(1+|v|) the range is 4.5007 wide): 10⁶ lies
-// (ln 1000001 − ln 990.01)/4.5007 = 1.5370 widths above it; 5,000 only 0.36,
-// which is not far out; −5, in a column with no negative value, lies
-// 1 + (ln 10.99 + ln 6)/4.5007 = 1.9307 out; 5, below the range's low end
-// 9.99, only 0.13 widths below it.
+// 9.99 and 989.01; on sign(v)·log(1+|v|) the range is 4.5007 wide): 10⁹ lies
+// (ln(10⁹+1) − ln 990.01)/4.5007 = 3.0718 widths above it; 10⁶ only 1.54 and
+// 5,000 0.36, which are not far out; −5, in a column with no negative value,
+// lies 2 + (ln 10.99 + ln 6)/4.5007 = 2.9307 out; 5, below the range's low
+// end 9.99, only 0.13 widths below it.
 func TestOutsideOnTheSignedLogScale(t *testing.T) {
 	values := make([]float64, 1000)
 	for i := range values {
@@ -26,7 +26,7 @@ func TestOutsideOnTheSignedLogScale(t *testing.T) {
 	if math.Abs(r.low-9.99) > 1e-9 || math.Abs(r.high-989.01) > 1e-9 || !r.nonNegative {
 		t.Fatalf("range %v to %v (non-negative %v), want 9.99 to 989.01, non-negative", r.low, r.high, r.nonNegative)
 	}
-	for _, c := range []struct{ v, want float64 }{{1e6, 1.5370390197137258}, {5000, 0}, {-5, 1.9306814476233942}, {5, 0}, {500, 0}, {math.NaN(), 0}} {
+	for _, c := range []struct{ v, want float64 }{{1e9, 3.07184679349411}, {1e6, 0}, {5000, 0}, {-5, 2.930681447623394}, {5, 0}, {500, 0}, {math.NaN(), 0}} {
 		if got := r.outside(c.v); math.Abs(got-c.want) > 1e-9 {
 			t.Errorf("outside(%v) = %v, want %v", c.v, got, c.want)
 		}
