@@ -122,12 +122,11 @@ var ErrNeighbours = errors.New("too many neighbours")
 // rows−1 every user averages every error and all scores are the same).
 func MaxNeighbours(rows int) int { return max(0, rows-2) }
 
-// neighbours is the effective Neighbours on a table of rows rows:
-// DefaultNeighbours for 0 (at most half the rows, so that a small table's
-// averages differ), none (0) for a negative value.
-func (o Options) neighbours(rows int) int {
+// neighbours is the effective Neighbours: DefaultNeighbours for 0, none (0)
+// for a negative value.
+func (o Options) neighbours() int {
 	if o.Neighbours == 0 {
-		return min(DefaultNeighbours, rows/2)
+		return DefaultNeighbours
 	}
 	return max(0, o.Neighbours)
 }

@@ -101,7 +101,7 @@ func (r *Run) Finish(ctx context.Context) (*Result, error) {
 			}
 		}
 	}
-	res.Neighbours = r.Options.neighbours(rows)
+	res.Neighbours = r.Options.neighbours()
 	var err error
 	if res.Score, err = smoothScores(ctx, r.X, r.Pipeline.Width(), res.Error, res.Neighbours, runtime.GOMAXPROCS(0)); err != nil {
 		return nil, err
