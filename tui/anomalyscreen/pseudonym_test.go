@@ -148,3 +148,48 @@ func TestPseudonymsShowWhole(t *testing.T) {
 		}
 	}
 }
+
+// TestOutOfRangeUsersSaid: a user lifted for a value out of range (review
+// 28's finding 1) leads the list with that column as its first reason, and
+// the wide screen's state line says how many such users come first. (One
+// negative value in 80 is more than 1 %, so the column may be negative:
+// −1e9 is out of range by its magnitude.)
+func TestOutOfRangeUsersSaid(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("user_id,visits,spend,plan\n")
+	for i := range 80 {
+		spend := fmt.Sprint((i * 53) % 500)
+		if i == 7 {
+			spend = "-1e9"
+		}
+		fmt.Fprintf(&b, "U%03d,%d,%s,%s\n", i, (i*7)%31, spend, []string{"basic", "plus", "pro"}[i%3])
+	}
+	for lang, want := range map[string][2]string{
+		"en": {"Users with a value far out of range, listed first: 1.", "spend −1,000,000,000 far out of range (usual"},
+		"zh": {"有远超常见范围的值、排在最前的用户：1。", "spend −1,000,000,000 远超常见范围（常见"},
+	} {
+		d, err := experiment.LoadForAnomalies(experiment.Source{Kind: "csv", Path: "users.csv"}, 0, func(string) (io.ReadCloser, error) {
+			return io.NopCloser(strings.NewReader(b.String())), nil
+		}, time.Now())
+		if err != nil {
+			t.Fatal(err)
+		}
+		s := New(screentest.Common(lang, 200, 60))
+		s.SetInputs(d, fastConfig())
+		s.SetOptions(fastOptions())
+		press(&s, "s")
+		res := s.Result()
+		if res == nil {
+			t.Fatalf("not scored:\n%s", s.View())
+		}
+		if res.IDs[res.Order[0]] != "U007" {
+			t.Errorf("%s: first user %s, want U007", lang, res.IDs[res.Order[0]])
+		}
+		view := ansi.Strip(s.View())
+		for _, w := range want {
+			if !strings.Contains(view, w) {
+				t.Errorf("%s: %q not on the screen:\n%s", lang, w, view)
+			}
+		}
+	}
+}

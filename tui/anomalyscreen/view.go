@@ -29,9 +29,11 @@ func (s *Model) render() {
 				"请先在数据页加载表格或订单日志，然后在这里给用户评分。"))
 		return
 	}
+	if s.res != nil {
+		s.recount() // the state line reads the summary too
+	}
 	lines := append([]string{s.title()}, s.stateLines()...)
 	if s.res != nil {
-		s.recount()
 		s.clampList()
 		lines = append(lines, s.cutLine(), s.baselineLine())
 		lines = append(lines, s.constantLines()...)
@@ -174,6 +176,9 @@ func (s Model) stateLine() string {
 	if s.res.Neighbours > 0 && s.wideList() {
 		more := s.Tf("Score: each user's error averaged with its %d nearest users'. ", "分数：每个用户的重构误差与其最近 %d 个用户的误差的平均。",
 			s.res.Neighbours)
+		if n := s.sum.outside; n > 0 {
+			more += s.Tf("Users with a value far out of range, listed first: %s. ", "有远超常见范围的值、排在最前的用户：%s。", common.Thousands(n))
+		}
 		if ansi.StringWidth(more+text) <= s.Width {
 			text = more + text
 		}
