@@ -113,3 +113,25 @@ func TestImpossibleValuesRankFirst(t *testing.T) {
 		}
 	}
 }
+
+// TestUsualRangeOfALargeColumnFromEveryKthValue: on 50,000 values the
+// quantiles come from every 3rd (16,667 values; numpy:
+// np.quantile(np.arange(50000.0)[::3], [0.01, 0.99]) is 499.98 and
+// 49498.02), so that 1,000,000 users cost one pass over each column, not a
+// sort; the share of negative values still counts every value.
+func TestUsualRangeOfALargeColumnFromEveryKthValue(t *testing.T) {
+	values := make([]float64, 50_000)
+	for i := range values {
+		values[i] = float64(i)
+	}
+	r := fitUsualRange(values)
+	if math.Abs(r.low-499.98) > 1e-6 || math.Abs(r.high-49498.02) > 1e-6 {
+		t.Errorf("range %v to %v, want 499.98 to 49498.02", r.low, r.high)
+	}
+	for i := range 600 { // 1.2 %, none of them on the stride
+		values[i*3+1] = -1
+	}
+	if r := fitUsualRange(values); r.nonNegative {
+		t.Error("600 negative values of 50,000 (1.2 %) off the stride: read as a column of values ≥ 0")
+	}
+}
