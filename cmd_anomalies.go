@@ -65,8 +65,8 @@ z-score over the numeric columns (yes/no columns left out). A column with the
 same value for every user is left out of both, with a note. The count above the default cut-off
 (Tukey's fence Q3 + 1.5·IQR on the scores) is printed on stderr. The
 networks see ranks, not magnitude, so a user with a value far outside its
-column's usual range (beyond its 1 %–99 % range by more than the range's
-width on the scale sign(v)·log(1+|v|)), or negative in a column where
+column's usual range (beyond its 1 %–99 % range by more than twice the
+range's width on the scale sign(v)·log(1+|v|)), or negative in a column where
 fewer than 1 % are, is listed above every other user with that column as
 its first reason. --neighbours K takes at most the users − 2. The ranking
 moves with --seed; --members 20 makes it steadier, four times slower.
