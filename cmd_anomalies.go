@@ -29,6 +29,7 @@ type anomaliesOptions struct {
 	seed             uint64
 	trim             float64
 	neighbours       int
+	members          int
 	pseudo           pseudoFlags
 }
 
@@ -62,7 +63,13 @@ columns that contribute most, in the user's own units next to the typical
 (median) value, and the robust baseline beside it: the largest median/MAD
 z-score over the numeric columns (yes/no columns left out). A column with the
 same value for every user is left out of both, with a note. The count above the default cut-off
-(Tukey's fence Q3 + 1.5·IQR on the scores) is printed on stderr.
+(Tukey's fence Q3 + 1.5·IQR on the scores) is printed on stderr. The
+networks see ranks, not magnitude, so a user with a value far outside its
+column's usual range (beyond its 1 %–99 % range by more than twice the
+range's width on the scale sign(v)·log(1+|v|)), or negative in a column where
+fewer than 1 % are, is listed above every other user with that column as
+its first reason. --neighbours K takes at most the users − 2. The ranking
+moves with --seed; --members 20 makes it steadier, four times slower.
 
 The built-in shop plants abusers (--builtin-abusers, default 1 %) of three
 archetypes with truth columns abuser and abuser_archetype, which are never
@@ -97,6 +104,7 @@ stderr, results to stdout.`,
 	fs.Uint64Var(&o.seed, "seed", 0, "seed of the training sample, weights and shuffles")
 	fs.Float64Var(&o.trim, "trim", anomaly.DefaultTrim, "retrain without the `SHARE` (0..0.5) of training users reconstructed worst (0: one round)")
 	fs.IntVar(&o.neighbours, "neighbours", anomaly.DefaultNeighbours, "average each user's error with its `K` nearest users' (0: the raw error)")
+	fs.IntVar(&o.members, "members", anomaly.DefaultMembers, "average `N` autoencoders, each from its own seed (more: a steadier ranking, in proportion slower)")
 	return cmd
 }
 
@@ -107,7 +115,7 @@ func (o *anomaliesOptions) options(abusersSet bool) (experiment.Source, anomaly.
 		return src, anomaly.Options{}, err
 	}
 	opts := anomaly.Options{Truth: strings.TrimSpace(o.truth), Archetype: strings.TrimSpace(o.archetype), Seed: o.seed, Trim: o.trim,
-		Neighbours: o.neighbours}
+		Neighbours: o.neighbours, Members: o.members}
 	if o.trim == 0 {
 		opts.Trim = -1 // one round
 	}
@@ -116,6 +124,9 @@ func (o *anomaliesOptions) options(abusersSet bool) (experiment.Source, anomaly.
 		return src, opts, usageError(fmt.Errorf("--neighbours %d: want 0 (the raw error) or more users", o.neighbours))
 	case o.neighbours == 0:
 		opts.Neighbours = -1 // the raw error
+	}
+	if o.members < 1 {
+		return src, opts, usageError(fmt.Errorf("--members %d: want at least 1 network", o.members))
 	}
 	if o.top < 1 {
 		return src, opts, usageError(fmt.Errorf("--top %d: want at least 1 user", o.top))
@@ -220,6 +231,9 @@ func runAnomalies(ctx context.Context, a *app, o *anomaliesOptions, abusersSet b
 	// their pseudonyms would give the ids back in a file sorted by id.
 	opts.TiesByID = key.Enabled()
 	run, err := anomaly.Prepare(d.Table, opts)
+	if errors.Is(err, anomaly.ErrNeighbours) {
+		return usageError(fmt.Errorf("--neighbours %d: %w", o.neighbours, err))
+	}
 	if err != nil {
 		return err
 	}

@@ -141,6 +141,15 @@ func TestAnomaliesBadInputExitsTwo(t *testing.T) {
 		want string
 	}{
 		{[]string{"--top", "0"}, "--top 0: want at least 1 user"},
+		{[]string{"--members", "0"}, "--members 0: want at least 1 network"},
+		// Review 28's finding 6: 5,000 neighbours of 30 users gave every
+		// user the same score, yet ranked and flagged some.
+		{[]string{"--data", csv, "--neighbours", "5000"}, "--neighbours 5000: too many neighbours: " + csv + " has 30 users, so at most 28"},
+		{[]string{"--data", csv, "--neighbours", "29"}, "--neighbours 29: too many neighbours: " + csv + " has 30 users, so at most 28"},
+		// Finding 7: every column constant, one of them named like a
+		// label, was refused for the label ("label column "y" has only
+		// one class"), which anomalies does not need.
+		{[]string{"--data", writeFile(t, "ident.csv", "x,y,z\n"+strings.Repeat("1,2,3\n", 30))}, "no usable feature column (x: constant, y: constant, z: constant)"},
 		{[]string{"--neighbours", "-1"}, "--neighbours -1: want 0 (the raw error) or more users"},
 		{[]string{"--builtin-abusers", "0.9"}, "--builtin-abusers 0.9: want a share from 0 to 0.5"},
 		{[]string{"--data", csv, "--builtin-abusers", "0.1"}, "--builtin-abusers applies to the built-in shop, not --data or --log"},

@@ -51,7 +51,7 @@ var badInputSentinels = []error{
 	data.ErrNoLabel, data.ErrLabelNotBinary, data.ErrLabelMissing, data.ErrNoFeatures,
 	data.ErrMissingColumn, data.ErrBadDate, data.ErrCutoff, data.ErrLogColumns, data.ErrShopSize,
 	data.ErrNoScores, data.ErrUnknownColumn, data.ErrNotCategorical, data.ErrFolds, data.ErrTooLarge, experiment.ErrSource, experiment.ErrUnknownColumn, experiment.ErrBundle,
-	experiment.ErrTooFewRows, experiment.ErrPlan, recommend.ErrNoItems, recommend.ErrCutoff, recommend.ErrTrainingPairs, anomaly.ErrColumn, anomaly.ErrNoRows,
+	experiment.ErrTooFewRows, experiment.ErrPlan, recommend.ErrNoItems, recommend.ErrCutoff, recommend.ErrTrainingPairs, anomaly.ErrColumn, anomaly.ErrNoRows, anomaly.ErrNeighbours,
 	engine.ErrConfig, engine.ErrUnknownActivation, metrics.ErrOneClass,
 	fs.ErrNotExist, fs.ErrPermission, syscall.EISDIR, errDirectory, tui.ErrNoTerminal,
 }

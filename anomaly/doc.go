@@ -9,7 +9,10 @@
 // reconstructed badly too, an honest rare user's are not); a robust
 // baseline (the largest median/MAD z-score over the numeric columns, yes/no
 // columns left out) is
-// always computed beside it, so the user sees what the network adds. When a
+// always computed beside it, so the user sees what the network adds. A row
+// with a value far outside its column's usual range (see Result.Outside)
+// is lifted above every row in range: the networks do not see magnitude.
+// When a
 // truth column exists, Evaluate measures both.
 //
 // It depends on engine and data only; the CLI and the TUI format its

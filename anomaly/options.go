@@ -2,6 +2,7 @@ package anomaly
 
 import (
 	"errors"
+	"fmt"
 
 	"github.com/retainlab/retain/data"
 	"github.com/retainlab/retain/engine"
@@ -111,6 +112,16 @@ type Options struct {
 	TiesByID bool
 }
 
+// ErrNeighbours reports Options.Neighbours too large for the table: every
+// user's score would average (nearly) every user's error, one number for
+// all of them.
+var ErrNeighbours = errors.New("too many neighbours")
+
+// MaxNeighbours is the most neighbours a table of rows rows allows: rows−2,
+// so that each user's average leaves out at least one other user (with
+// rows−1 every user averages every error and all scores are the same).
+func MaxNeighbours(rows int) int { return max(0, rows-2) }
+
 // neighbours is the effective Neighbours: DefaultNeighbours for 0, none (0)
 // for a negative value.
 func (o Options) neighbours() int {
@@ -118,6 +129,15 @@ func (o Options) neighbours() int {
 		return DefaultNeighbours
 	}
 	return max(0, o.Neighbours)
+}
+
+// checkNeighbours refuses a Neighbours above MaxNeighbours of rows.
+func (o Options) checkNeighbours(source string, rows int) error {
+	if o.Neighbours > MaxNeighbours(rows) {
+		return fmt.Errorf("%w: %s has %d users, so at most %d (each user's average must leave out another user, or every score is the same), or 0 for the raw error",
+			ErrNeighbours, source, rows, MaxNeighbours(rows))
+	}
+	return nil
 }
 
 // DefaultHidden is the bottleneck: 32 ReLU units → 1 linear unit → 32 ReLU

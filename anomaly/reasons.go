@@ -44,12 +44,34 @@ type Reason struct {
 	// screen that groups digits writes ungrouped: 1985, not 1,985 (Texts
 	// groups none).
 	Year bool `json:"-"`
+	// Outside is how far Value lies beyond the column's usual range (see
+	// Result.Outside; 0 when it lies in it), Usual that range, and
+	// Negative marks a negative value in a column whose other values are
+	// (nearly all) 0 or more. Reasons lists such columns first.
+	Outside  float64 `json:"outside,omitempty"`
+	Usual    *Range  `json:"usual_range,omitempty"`
+	Negative bool    `json:"negative,omitempty"`
+}
+
+// Range is a column's usual range in its own units: the quantiles that
+// leave 1 % of its values below Low and 1 % above High (at least
+// data.MinGroup values each).
+type Range struct {
+	Low  float64 `json:"low"`
+	High float64 `json:"high"`
 }
 
 // String reads "cart_adds_30d 0, expected 6 (typical 0)".
 func (r Reason) String() string {
 	if r.Missing {
 		return r.Column + " missing"
+	}
+	if r.Outside > 0 && r.Usual != nil {
+		t := FormatValues(r.Value, r.Usual.Low, r.Usual.High)
+		if r.Negative {
+			return fmt.Sprintf("%s %s, negative where the column is otherwise 0 or more (usual %s to %s)", r.Column, t[0], t[1], t[2])
+		}
+		return fmt.Sprintf("%s %s, far outside the usual range %s to %s", r.Column, t[0], t[1], t[2])
 	}
 	v, e, t := r.Texts()
 	if r.Unsure() {
@@ -167,10 +189,12 @@ func formatDecimals(v float64, decimals int) string {
 }
 
 // Reasons returns the n feature columns that contribute most to row's
-// score, largest first: each column's part of the score summed over the
-// members and over its inputs (a categorical column's one-hot group, a missing
-// indicator), with the row's value, the value the networks expect and the
-// typical value in the column's units (see Reason).
+// score, largest first: first the columns whose value lies out of range
+// (see Result.Outside), the farthest first, then by each column's part of
+// the score summed over the members and over its inputs (a categorical
+// column's one-hot group, a missing indicator), with the row's value, the
+// value the networks expect and the typical value in the column's units
+// (see Reason).
 func (res *Result) Reasons(row, n int) []Reason {
 	r := res.run
 	p := r.Pipeline
@@ -189,13 +213,19 @@ func (res *Result) Reasons(row, n int) []Reason {
 		total += s
 		reasons[ci] = res.reason(ci, row, s)
 		res.expectedValue(&reasons[ci], ci, mean)
+		res.outsideReason(&reasons[ci], ci)
 	}
 	for i := range reasons {
 		if total > 0 {
 			reasons[i].Share /= total
 		}
 	}
-	slices.SortStableFunc(reasons, func(a, b Reason) int { return cmp.Compare(b.Share, a.Share) })
+	slices.SortStableFunc(reasons, func(a, b Reason) int {
+		if c := cmp.Compare(b.Outside, a.Outside); c != 0 {
+			return c
+		}
+		return cmp.Compare(b.Share, a.Share)
+	})
 	return reasons[:min(n, len(reasons))]
 }
 
@@ -217,6 +247,19 @@ func (res *Result) reason(ci, row int, sq float64) Reason {
 		rs.Level = booleanLevel(pc, rs.Value)
 	}
 	return rs
+}
+
+// outsideReason fills r's Outside, Usual and Negative for column ci when
+// its value lies out of the column's usual range.
+func (res *Result) outsideReason(r *Reason, ci int) {
+	if ci >= len(res.ranges) || r.Missing {
+		return
+	}
+	u := res.ranges[ci]
+	if r.Outside = u.outside(r.Value); r.Outside > 0 {
+		r.Usual = &Range{Low: u.low, High: u.high}
+		r.Negative = r.Value < 0 && u.nonNegative
+	}
 }
 
 // MarshalJSON writes the reason with null for a value JSON cannot carry:

@@ -22,9 +22,18 @@ type Result struct {
 	IDs []string
 	// Score is each row's anomaly score: its Error averaged with the Errors
 	// of its nearest other rows (see Options.Neighbours and DefaultNeighbours),
-	// or its Error when smoothing is off. Order, Rank, Cutoff and Evaluation
-	// are Score's.
+	// or its Error when smoothing is off; a row with a value out of range
+	// (Outside) is lifted above every row in range. Order, Rank, Cutoff and
+	// Evaluation are Score's.
 	Score []float64
+	// Outside is how far each row's most outlying value lies beyond its
+	// column's usual range, in widths of that range on the signed-log
+	// scale (0 for a row with every value in range; see
+	// usualRange.outside). The networks do not see magnitude (their
+	// inputs are ranks), so this is what ranks a negative price or a
+	// duration of −1,000,000 s: such a row's Score is the highest Score of
+	// a row in range plus its Outside.
+	Outside []float64
 	// Error is each row's reconstruction error: the mean over the members
 	// of each member's score (see ScoreKind) of the row.
 	Error []float64
@@ -57,7 +66,8 @@ type Result struct {
 	// every user as one value (Run.Clipped).
 	Clipped []string
 
-	run *Run
+	run    *Run
+	ranges []usualRange // each pipeline column's usual range
 }
 
 // Typical is a feature column's typical value: the median of a numeric or
@@ -96,12 +106,17 @@ func (r *Run) Finish(ctx context.Context) (*Result, error) {
 	if res.Score, err = smoothScores(ctx, r.X, r.Pipeline.Width(), res.Error, res.Neighbours, runtime.GOMAXPROCS(0)); err != nil {
 		return nil, err
 	}
+	// The cut-off is the networks' (Tukey's fence on the scores before the
+	// out-of-range rows are lifted, which lie above it anyway).
+	res.Cutoff = DefaultCutoff(res.Score)
+	res.ranges = usualRanges(r.Features, r.Pipeline)
+	res.Outside = outsideScores(r.Features, r.Pipeline, res.ranges)
+	res.Score = liftOutside(res.Score, res.Outside)
 	var tieIDs []string
 	if r.Options.TiesByID && r.Table.IDColumn >= 0 {
 		tieIDs = res.IDs
 	}
 	res.Order, res.Rank = rankByID(res.Score, tieIDs)
-	res.Cutoff = DefaultCutoff(res.Score)
 	res.Baseline = BaselineScores(r.Features)
 	res.Typical, res.Columns = typicalValues(r.Features, r.Pipeline)
 	if r.truth != nil {

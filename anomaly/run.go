@@ -60,6 +60,9 @@ func Prepare(t *data.Table, opts Options) (*Run, error) {
 		}
 		return nil, fmt.Errorf("%w: %s has %d %s; scoring needs at least %d to learn what is usual", ErrNoRows, t.Source, t.Rows, rows, MinRows)
 	}
+	if err := opts.checkNeighbours(t.Source, t.Rows); err != nil {
+		return nil, err
+	}
 	r := &Run{Table: t, Options: opts}
 	var err error
 	if r.truth, err = truthValues(t, opts.Truth); err != nil {

@@ -81,11 +81,20 @@ func (res *Result) Histogram(n int) []Bin {
 }
 
 // ScoreRange is the lowest and the highest score (+Inf and -Inf without
-// rows).
+// rows). The highest is that of the rows in range when some row is out of
+// range (see Outside), whose lifted score would otherwise stretch a
+// histogram's axis over empty bins: Histogram counts them in its last bin.
 func (res *Result) ScoreRange() (lo, hi float64) {
 	lo, hi = math.Inf(1), math.Inf(-1)
-	for _, s := range res.Score {
+	top := math.Inf(-1) // of the rows in range
+	for i, s := range res.Score {
 		lo, hi = math.Min(lo, s), math.Max(hi, s)
+		if i >= len(res.Outside) || res.Outside[i] == 0 {
+			top = math.Max(top, s)
+		}
+	}
+	if top > lo {
+		hi = top
 	}
 	return lo, hi
 }

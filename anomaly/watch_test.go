@@ -53,3 +53,18 @@ func TestMarkedMatchesFlagged(t *testing.T) {
 		t.Errorf("Flagged counts %d, Marked %d", n, flagged)
 	}
 }
+
+// TestHistogramLeavesOutOfRangeRowsOffTheAxis: a row lifted for a value out
+// of range (score 31 where the others reach 3) stretched the screen's axis
+// to 31 and squeezed every other row into its first bins. The axis ends at
+// the highest row in range, and the lifted row counts in the last bin.
+func TestHistogramLeavesOutOfRangeRowsOffTheAxis(t *testing.T) {
+	res := &Result{Score: []float64{1, 2, 3, 31}, Outside: []float64{0, 0, 0, 22.6}}
+	if lo, hi := res.ScoreRange(); lo != 1 || hi != 3 {
+		t.Errorf("ScoreRange = %v, %v; want 1, 3", lo, hi)
+	}
+	want := []Bin{{Low: 1, High: 2, Count: 1}, {Low: 2, High: 3, Count: 3}}
+	if got := res.Histogram(2); !reflect.DeepEqual(got, want) {
+		t.Errorf("Histogram(2) = %+v, want %+v", got, want)
+	}
+}

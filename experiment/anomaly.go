@@ -54,7 +54,9 @@ func LoadForAnomalies(src Source, share float64, open Opener, now time.Time) (*D
 		src.noLabel = true
 		again, err2 := LoadAt(src, open, now)
 		if err2 != nil {
-			return nil, err
+			// The read the score needs failed (every column constant,
+			// say): its error, not the label's, says why.
+			return nil, err2
 		}
 		again.Warnings = append(again.Warnings, labelSkipped{err: err})
 		return again, nil

@@ -325,7 +325,7 @@ func TestScoredTitleNamesTheShopInTheInterfacesLanguage(t *testing.T) {
 // expected one says the networks were unsure, not "UPI exp UPI".
 func TestReasonTextOfAnUnsureLevel(t *testing.T) {
 	r := anomaly.Reason{Column: "PreferredPaymentMode", Level: "UPI", ExpectedLevel: "UPI", TypicalLevel: "Debit Card"}
-	for lang, want := range map[string]string{"en": "PreferredPaymentMode UPI exp it, unsure (typ Debit Card)", "zh": "PreferredPaymentMode UPI 预期如此但不确定（通常 Debit Card）"} {
+	for lang, want := range map[string]string{"en": "PreferredPaymentMode UPI as expected but unsure (typ Debit Card)", "zh": "PreferredPaymentMode UPI 预期如此但不确定（通常 Debit Card）"} {
 		if got := New(screentest.Common(lang, 80, 24)).reasonText(r); got != want {
 			t.Errorf("%s: %q, want %q", lang, got, want)
 		}
@@ -483,5 +483,25 @@ func TestOneUserAboveIsSingular(t *testing.T) {
 	s.recount()
 	if got := ansi.Strip(s.cutLine()); !strings.Contains(got, ": 1 user above (") {
 		t.Errorf("cut line %q, want \": 1 user above (\"", got)
+	}
+}
+
+// TestReasonTextOfAValueOutOfRange: a value far outside its column's usual
+// range (review 28's finding 1) reads with that range, not the networks'
+// expectation, in both languages; a negative one in a column otherwise 0
+// or more says so.
+func TestReasonTextOfAValueOutOfRange(t *testing.T) {
+	far := anomaly.Reason{Column: "PageValues", Value: 1e9, Outside: 3.1, Usual: &anomaly.Range{Low: 0, High: 170.5}}
+	neg := anomaly.Reason{Column: "spend", Value: -1e9, Outside: 2, Negative: true, Usual: &anomaly.Range{Low: 28.97, High: 309.03}}
+	for lang, want := range map[string][2]string{
+		"en": {"PageValues 1,000,000,000 far out of range (usual 0 to 170.5)", "spend −1,000,000,000 negative, others ≥ 0 (usual 28.97 to 309.03)"},
+		"zh": {"PageValues 1,000,000,000 远超常见范围（常见 0 至 170.5）", "spend −1,000,000,000 为负，其余不小于 0（常见 28.97 至 309.03）"},
+	} {
+		s := New(screentest.Common(lang, 80, 24))
+		for i, r := range []anomaly.Reason{far, neg} {
+			if got := s.reasonText(r); got != want[i] {
+				t.Errorf("%s: %q, want %q", lang, got, want[i])
+			}
+		}
 	}
 }

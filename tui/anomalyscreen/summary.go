@@ -19,6 +19,7 @@ type summary struct {
 	baseAbove    int     // baseline above its own fence
 	baseBoth     int     // of which also above the cut-off
 	lo, hi       float64
+	outside      int // users with a value out of range, listed first
 	bins         []anomaly.Bin
 	binsWidth    int
 	binsComputed bool
@@ -34,6 +35,11 @@ func (s *Model) recount() {
 	if m.res != s.res {
 		*m = summary{res: s.res, cut: math.NaN(), baseFence: anomaly.DefaultCutoff(s.res.Baseline)}
 		m.lo, m.hi = s.res.ScoreRange()
+		for _, o := range s.res.Outside {
+			if o > 0 {
+				m.outside++
+			}
+		}
 	}
 	if m.cut != s.cut {
 		m.cut = s.cut

@@ -29,9 +29,11 @@ func (s *Model) render() {
 				"请先在数据页加载表格或订单日志，然后在这里给用户评分。"))
 		return
 	}
+	if s.res != nil {
+		s.recount() // the state line reads the summary too
+	}
 	lines := append([]string{s.title()}, s.stateLines()...)
 	if s.res != nil {
-		s.recount()
 		s.clampList()
 		lines = append(lines, s.cutLine(), s.baselineLine())
 		lines = append(lines, s.constantLines()...)
@@ -174,6 +176,9 @@ func (s Model) stateLine() string {
 	if s.res.Neighbours > 0 && s.wideList() {
 		more := s.Tf("Score: each user's error averaged with its %d nearest users'. ", "分数：每个用户的重构误差与其最近 %d 个用户的误差的平均。",
 			s.res.Neighbours)
+		if n := s.sum.outside; n > 0 {
+			more += s.Tf("Users with a value far out of range, listed first: %s. ", "有远超常见范围的值、排在最前的用户：%s。", common.Thousands(n))
+		}
 		if ansi.StringWidth(more+text) <= s.Width {
 			text = more + text
 		}
@@ -525,7 +530,7 @@ func (s Model) listLines(room int) []string {
 		} else if res.Score[row] > s.cut {
 			mark = "▲"
 		}
-		line := fmt.Sprintf("%6d  %s  %6.3f  ", i+1, common.Pad(common.TruncateCell(res.IDs[row], idW), idW), res.Score[row])
+		line := fmt.Sprintf("%6d  %s  %6.3f  ", i+1, common.Pad(cutID(res.IDs[row], idW), idW), res.Score[row])
 		if withError {
 			line += fmt.Sprintf("%6.3f  ", res.Error[row])
 		}
@@ -558,9 +563,22 @@ func (s Model) reasonParts(r anomaly.Reason) []string {
 		num := func(text string) string { return common.WithMinus(common.GroupDigits(text)) }
 		v, e, t = num(v), num(e), num(t)
 	}
+	if r.Outside > 0 && r.Usual != nil {
+		// Far beyond the column's usual range: the range, not the
+		// networks' expectation, says why.
+		f := anomaly.FormatValues(r.Value, r.Usual.Low, r.Usual.High)
+		for i := range f {
+			f[i] = common.WithMinus(common.GroupDigits(f[i]))
+		}
+		usual := s.Tf(" (usual %s to %s)", "（常见 %s 至 %s）", f[1], f[2])
+		if r.Negative {
+			return []string{r.Column + " " + f[0], s.T(" negative, others ≥ 0", " 为负，其余不小于 0"), usual}
+		}
+		return []string{r.Column + " " + f[0], s.T(" far out of range", " 远超常见范围"), usual}
+	}
 	typ := s.Tf(" (typ %s)", "（通常 %s）", t)
 	if r.Unsure() {
-		return []string{r.Column + " " + v, s.T(" exp it, unsure", " 预期如此但不确定"), typ}
+		return []string{r.Column + " " + v, s.T(" as expected but unsure", " 预期如此但不确定"), typ}
 	}
 	return []string{r.Column + " " + v, s.Tf(" exp %s", " 预期 %s", e), typ}
 }
@@ -595,12 +613,14 @@ func (s Model) detailLines() []string {
 	}
 	row := s.res.Order[min(max(s.sel, 0), len(s.res.Order)-1)]
 	reasons, sep := s.reasonTexts(row), s.reasonSep()
-	if len(reasons) == 0 || s.rowPrefixWidth()+ansi.StringWidth(strings.Join(reasons, sep)) <= s.Width {
+	id := s.res.IDs[row]
+	idCut := ansi.StringWidth(id) > s.idWidth()
+	if len(reasons) == 0 || !idCut && s.rowPrefixWidth()+ansi.StringWidth(strings.Join(reasons, sep)) <= s.Width {
 		return nil
 	}
 	// The whole id when it takes at most half the line (a 32-character
-	// order-platform id at 80 columns); the list's column cuts it at 14.
-	id := s.res.IDs[row]
+	// order-platform id at 80 columns): the list's column cuts a long one
+	// (see idWidth), so the line is shown for it even when the reasons fit.
 	if ansi.StringWidth(id) > max(14, s.Width/2) {
 		id = common.TruncateCell(id, max(14, s.Width/2))
 	}
@@ -637,15 +657,26 @@ func (s Model) detailLines() []string {
 }
 
 // idWidth is the width of the list's user column: the longest ID from the
-// first one shown on (at most a screen's height of them), at most 14.
+// first one shown on (at most a screen's height of them), at most 14, or
+// at most 24 on a wide screen (a pseudonym, p_ and 20 hex digits, whole).
 func (s Model) idWidth() int {
 	res := s.res
+	most := 14
+	if s.wideList() {
+		most = 24
+	}
 	idW := 4
 	for i := s.top; i < min(len(res.Order), s.top+max(s.Height, 1)); i++ {
-		idW = max(idW, min(len([]rune(res.IDs[res.Order[i]])), 14))
+		idW = max(idW, min(ansi.StringWidth(res.IDs[res.Order[i]]), most))
 	}
 	return idW
 }
+
+// cutID cuts an id to w cells with an ellipsis, as text: every id longer
+// than w is cut to the same width (a hex pseudonym is no number to keep
+// whole, which TruncateCell would back off to the start of), and the
+// detail line under the list shows the selected one whole.
+func cutID(id string, w int) string { return ansi.Truncate(id, w, "…") }
 
 // rowPrefixWidth is the width of a list row before its reasons.
 func (s Model) rowPrefixWidth() int {

@@ -49,6 +49,7 @@ var causes = []struct {
 	{recommend.ErrTrainingPairs, "没有可供推荐模型学习的（客户, 商品）对"},
 	{anomaly.ErrColumn, "列不能用于异常检测"},
 	{anomaly.ErrNoRows, "行数太少，无法检测异常"},
+	{anomaly.ErrNeighbours, "近邻数超过用户数允许的上限"},
 	{experiment.ErrPlan, "计划设置无效"},
 	{experiment.ErrBaseline, "没有 BG/NBD 基线"},
 	{experiment.ErrTooFewRows, "行数太少"},
