@@ -129,6 +129,11 @@ func (s Model) pageLines() []string {
 			lines = append(lines, st.Warning.Render(l))
 		}
 	}
+	if n := s.extrapolationNote(); n != "" {
+		for _, l := range widget.WrapUnmarked(n, w) {
+			lines = append(lines, st.Warning.Render(l))
+		}
+	}
 	if rep.BudgetBinds() {
 		for _, l := range widget.WrapUnmarked(s.budgetNote(), w) {
 			lines = append(lines, st.Warning.Render(l))
@@ -263,6 +268,29 @@ func (s Model) notCalibratedNote() string {
 	return s.Tf("The probabilities are the network's own, not calibrated (%s hold %s positive and %s negative: too few to fit Platt scaling, which needs at least %d of each class and %s rows at this positive rate): expected counts may be off.",
 		"概率是网络自己的，未经校准（%s中正例 %s 行、负例 %s 行，不足以拟合 Platt 缩放：它至少需要每类 %d 行，且在此正例率下需要 %s 行）：预期人数可能有偏差。",
 		rows, data.Thousands(d.Positives), data.Thousands(d.Rows-d.Positives), d.MinClassRows, data.Thousands(d.MinRows))
+}
+
+// extrapolationNote says in one sentence, as `retain plan` warns, the
+// columns for which many of the plan's customers lie beyond the range the
+// model keeps, each with the share of them beyond it (both ends together);
+// "" when none does. `retain predict` and `retain plan` name the ends.
+func (s Model) extrapolationNote() string {
+	xs := s.base.extrapolating
+	if len(xs) == 0 {
+		return ""
+	}
+	var cols []string
+	rows := 0
+	for i, x := range xs {
+		rows += x.Rows
+		if i+1 < len(xs) && xs[i+1].Column == x.Column {
+			continue
+		}
+		cols = append(cols, s.Tf("%s (%s %%)", "%s（%s %%）", x.Column, common.Decimal(100*float64(rows)/float64(x.Of), 1)))
+		rows = 0
+	}
+	return s.Tf("The model is extrapolating: many of these customers lie beyond the range it keeps, and were scored at its end, on %s. Read the plan's figures with care.",
+		"模型在外推：许多客户超出模型保留的范围，按范围端点打分，涉及 %s。请谨慎看待计划的数字。", strings.Join(cols, s.T(", ", "、")))
 }
 
 // budgetNote says, as `retain plan` does, that the budget binds and what
