@@ -182,6 +182,9 @@ func (d planDoc) markdown(out io.Writer) error {
 	if why := planWhy(r); why != "" {
 		fmt.Fprintf(w, "%s\n\n", why)
 	}
+	// What the plan rests on: where a contact starts to pay, and how the
+	// plan moves with the success rate, an assumption.
+	fmt.Fprintf(w, "%s %s\n\n", experiment.BreakEvenSentence(r), experiment.SensitivitySentence(r))
 	if c := d.chance; c != "" {
 		fmt.Fprintf(w, "**Warning: %s**\n\n", c)
 	}

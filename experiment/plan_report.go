@@ -132,8 +132,15 @@ type PlanReport struct {
 	// value curve to draw).
 	CurveByPercent []PlanPoint `json:"curve_by_percent"`
 	// BestWithoutBudget is the best point had there been no budget.
-	BestWithoutBudget PlanPoint     `json:"best_without_budget"`
-	Segments          []PlanSegment `json:"segments"`
+	BestWithoutBudget PlanPoint `json:"best_without_budget"`
+	// BreakEven is where a contact's expected value is zero under the
+	// assumptions; Sensitivity the best point had the success rate been
+	// half and double (Plan.Sensitivity): the success rate is an
+	// assumption, and it alone can move the plan from contacting no one
+	// to everyone.
+	BreakEven   PlanBreakEven     `json:"break_even"`
+	Sensitivity []PlanSensitivity `json:"success_sensitivity"`
+	Segments    []PlanSegment     `json:"segments"`
 	// SegmentKind is "rfm" or "value".
 	SegmentKind string `json:"segment_kind"`
 	// PLevels says what the P levels of the cells and contacts mean: they
@@ -218,6 +225,7 @@ func NewPlanReport(in PlanInput, req PlanRequest) (*PlanReport, error) {
 		rep.Curve = append(rep.Curve, pt)
 	}
 	rep.Headline = Headline(pl.Best, req.Prevent, in.Values != nil)
+	rep.BreakEven, rep.Sensitivity = pl.BreakEven(), pl.Sensitivity()
 	// Without per-customer values every customer is worth the assumed
 	// value (PlanInput.Values), in the segments' value columns as in the
 	// plan itself.

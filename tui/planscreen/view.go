@@ -140,6 +140,13 @@ func (s Model) pageLines() []string {
 		}
 	}
 	lines = append(lines, s.fields()...)
+	// Under the assumptions, what they imply: where a contact starts to
+	// pay, and how the plan moves with the success rate.
+	gap := " "
+	if s.Zh() {
+		gap = ""
+	}
+	lines = append(lines, wrapFormulas(s.breakEven()+gap+s.sensitivity(), w)...)
 	note := s.T("Figures under your assumptions: the model's association, not a measured effect of the campaign.",
 		"以上数字基于你的假设：这是模型给出的关联，不是实测的营销效果。")
 	for _, l := range widget.WrapUnmarked(note, w) {
