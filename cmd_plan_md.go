@@ -273,26 +273,13 @@ func (d planDoc) curve(w io.Writer) {
 	fmt.Fprintf(w, "## Net value by share contacted\n\n")
 	fmt.Fprintf(w, "| share | contacted | mean P | expected %s | expected value | cost | net value | ROI |\n", changed)
 	fmt.Fprintf(w, "|---|---:|---:|---:|---:|---:|---:|---:|\n")
-	points := append(slices.Clone(r.Curve), r.Best)
-	slices.SortStableFunc(points, func(p, q experiment.PlanPoint) int { return p.Contacted - q.Contacted })
-	bestDone := false
-	var shown []experiment.PlanPoint
-	var shares []float64
-	for _, p := range points {
-		if p.Contacted == r.Best.Contacted {
-			if bestDone {
-				continue
-			}
-			bestDone = true
-		}
-		shown, shares = append(shown, p), append(shares, p.Share)
-	}
-	// Each share with the decimals that tell it from the others (4,335
-	// and 4,339 of 4,339 are 99.9 % and 100 %).
-	labels := experiment.PercentLabels(shares)
+	// The rows the Plan screen shows too, each share with the decimals
+	// that tell it from the others (4,335 and 4,339 of 4,339 are 99.9 %
+	// and 100 %).
+	shown, labels, best := r.CurveRows()
 	for i, p := range shown {
 		switch {
-		case p.Contacted == r.Best.Contacted:
+		case i == best:
 			labels[i] = "**best: " + labels[i] + "**"
 		case !p.InBudget:
 			labels[i] += " (over budget)"

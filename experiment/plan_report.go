@@ -1,9 +1,11 @@
 package experiment
 
 import (
+	"cmp"
 	"encoding/json"
 	"fmt"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -515,4 +517,27 @@ func cents(v float64) string {
 		sign = "-"
 	}
 	return fmt.Sprintf("%s%s.%02d", sign, data.Thousands(int(c/100)), c%100)
+}
+
+// CurveRows are the rows of a plan's table of net value by share
+// contacted, as the report and the Plan screen both show them: the points
+// at PlanPercents (Curve) and the best point, each count once, in the
+// order of their counts; labels are their shares as PercentLabels writes
+// one column of them, and best is the best point's index.
+func (r *PlanReport) CurveRows() (rows []PlanPoint, labels []string, best int) {
+	// The best point stands for its count wherever it is one of the
+	// shares (a budget of 5 %).
+	for _, p := range r.Curve {
+		if p.Contacted != r.Best.Contacted {
+			rows = append(rows, p)
+		}
+	}
+	rows = append(rows, r.Best)
+	slices.SortStableFunc(rows, func(p, q PlanPoint) int { return cmp.Compare(p.Contacted, q.Contacted) })
+	best = slices.IndexFunc(rows, func(p PlanPoint) bool { return p.Contacted == r.Best.Contacted })
+	shares := make([]float64, len(rows))
+	for i, p := range rows {
+		shares[i] = p.Share
+	}
+	return rows, PercentLabels(shares), best
 }

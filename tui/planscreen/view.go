@@ -395,18 +395,12 @@ func (s Model) curve() []string {
 	rep := s.report
 	head := []string{s.T("share", "比例"), s.T("contacted", "联系人数"), s.T("outcomes", "改变结果"),
 		s.T("value", "价值"), s.T("cost", "成本"), s.T("net", "净值"), "ROI"}
-	points := []experiment.PlanPoint{rep.Best}
-	shares := []float64{rep.Best.Share}
-	for _, p := range rep.Curve {
-		if p.Contacted == rep.Best.Contacted {
-			continue
-		}
-		points, shares = append(points, p), append(shares, p.Share)
-	}
-	// Each share with the decimals that tell it from the others (★ 99.5 %
-	// above 100 %, not ★ 100 % above 100 %).
-	labels := experiment.PercentLabels(shares)
-	labels[0] = "★ " + labels[0]
+	// The rows the report shows (experiment.PlanReport.CurveRows), the
+	// best first; each share with the decimals that tell it from the
+	// others (★ 99.5 % above 100 %, not ★ 100 % above 100 %).
+	rows, all, best := rep.CurveRows()
+	points := append([]experiment.PlanPoint{rows[best]}, slices.Delete(slices.Clone(rows), best, best+1)...)
+	labels := append([]string{"★ " + all[best]}, slices.Delete(slices.Clone(all), best, best+1)...)
 	// Shares the budget does not allow are marked, as in the report: their
 	// net value may be above the ★ row's.
 	for i, p := range points {
