@@ -5,6 +5,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
+	"strconv"
 	"strings"
 	"text/tabwriter"
 	"time"
@@ -249,8 +251,15 @@ func printBacktest(w io.Writer, res *experiment.BacktestResult) error {
 	}
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
 	fmt.Fprintf(tw, "fold\ttrain cutoff\ttest cutoff\ttrain customers\ttest customers\ttrain positive\ttest positive\tmodel\troc_auc\taverage_precision\tlog_loss\ttop-decile lift\t\n")
+	// A figure that is undefined (the deviation of one fold) is "–".
+	figure := func(v float64, decimals int) string {
+		if math.IsNaN(v) {
+			return "–"
+		}
+		return strconv.FormatFloat(v, 'f', decimals, 64)
+	}
 	row := func(s experiment.BacktestScores) string {
-		return fmt.Sprintf("%.4f\t%.4f\t%.4f\t%.2f\t", s.ROCAUC, s.AveragePrecision, s.LogLoss, s.TopDecileLift)
+		return fmt.Sprintf("%s\t%s\t%s\t%s\t", figure(s.ROCAUC, 4), figure(s.AveragePrecision, 4), figure(s.LogLoss, 4), figure(s.TopDecileLift, 2))
 	}
 	for _, f := range res.Folds {
 		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\t%s\t%s\tnetwork\t%s\n", f.Fold, f.TrainCutoff.Format(time.DateOnly),

@@ -197,6 +197,9 @@ func runPlan(ctx context.Context, a *app, o *planOptions, cmd *cobra.Command) (e
 	}
 	in.scored.IDs = rowIDs(key, in.scored.IDs, in.scored.IDName)
 	in.tiesByID = key.Enabled()
+	// The cells scored as other than they read, and the model
+	// extrapolating, as predict says them for the same customers.
+	printCellNotes(a, b, in.scored, in.logCustomers, in.name, key, nil)
 	levers := b.Levers
 	if cmd.Flags().Changed("levers") {
 		levers = o.levers
@@ -217,7 +220,8 @@ func runPlan(ctx context.Context, a *app, o *planOptions, cmd *cobra.Command) (e
 		fmt.Fprintln(a.stderr, "note: "+strings.ToLower(n[:1])+n[1:])
 	}
 	doc := planDoc{report: rep, bundle: b, data: in.name, guessed: target.Guessed,
-		byDefault: !experiment.NameJudges(target.Label), defaults: pf.defaults, short: in.short}.withModelFigures()
+		byDefault: !experiment.NameJudges(target.Label), defaults: pf.defaults, short: in.short,
+		extrapolating: b.Pipeline.ClipWarnings(in.scored.Beyond, len(in.scored.IDs), in.name)}.withModelFigures()
 	write := func(w io.Writer) error {
 		if o.json {
 			return writeJSON(w, doc.jsonDoc())
@@ -263,6 +267,10 @@ type planData struct {
 	// short counts an order log's customers with a short history
 	// (data.CohortReport.ShortHistory; 0 for a per-user file).
 	short int
+	// logCustomers is an order log's table of customers, whose cells
+	// printCellNotes names by customer (nil for a file, whose scored
+	// rows carry their notes).
+	logCustomers *data.Table
 }
 
 // own gives a customer's own raw value of a numeric column (NaN when
@@ -322,7 +330,7 @@ func planCustomers(a *app, o *planOptions, b *experiment.Bundle, key *pseudonym.
 		}
 		fmt.Fprintln(a.stderr, cur.Summary())
 		return planData{scored: s.Scored, table: cur.Table, name: o.log, raw: tableValues(cur.Table), columns: tableColumns(cur.Table),
-			short: cur.Report.ShortHistory}, nil
+			short: cur.Report.ShortHistory, logCustomers: cur.Table}, nil
 	case o.data != "":
 		if err := b.ForTable(o.data); err != nil {
 			return planData{}, err

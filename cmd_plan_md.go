@@ -32,6 +32,11 @@ type planDoc struct {
 	// validation rows, computed once per document (withModelFigures).
 	chance   string
 	majority float64
+	// extrapolating holds, per column and end of its kept range beyond
+	// which many customers lie, the warning printCellNotes prints
+	// (Pipeline.ClipWarnings): the plan's probabilities are then the
+	// model's extrapolation.
+	extrapolating []string
 }
 
 // withModelFigures returns d with its chance sentence and majority-class
@@ -72,7 +77,10 @@ type planJSON struct {
 	// NotCalibrated says, when the model's Platt scaling was not applied
 	// (too few validation rows), that the plan adds up the network's own
 	// probabilities; omitted otherwise.
-	NotCalibrated string                 `json:"probabilities_not_calibrated,omitempty"`
+	NotCalibrated string `json:"probabilities_not_calibrated,omitempty"`
+	// Extrapolating holds the warnings of columns for which many
+	// customers lie beyond the range the model keeps (omitted when none).
+	Extrapolating []string               `json:"extrapolating,omitempty"`
 	Plan          *experiment.PlanReport `json:"plan"`
 }
 
@@ -84,7 +92,8 @@ func (d planDoc) jsonDoc() planJSON {
 	return planJSON{Model: d.bundle.File, Data: d.data, Guessed: d.guessed, Defaults: d.defaults, Caveat: planCaveat,
 		Validation: experiment.ValidationFigures(d.bundle.ValidationMetrics), Note: d.bundle.ValidationNote, Plan: d.report,
 		MajorityRate: finite(d.majority), Chance: d.chance, Why: planWhy(d.report),
-		Short: d.short, ShortNote: d.shortNote(), NotCalibrated: notCalibratedNote(d.bundle.CalibrationDropped)}
+		Short: d.short, ShortNote: d.shortNote(), NotCalibrated: notCalibratedNote(d.bundle.CalibrationDropped),
+		Extrapolating: d.extrapolating}
 }
 
 // notCalibratedNote says that the probabilities a plan adds up are the
@@ -173,8 +182,14 @@ func (d planDoc) markdown(out io.Writer) error {
 	if why := planWhy(r); why != "" {
 		fmt.Fprintf(w, "%s\n\n", why)
 	}
+	// What the plan rests on: where a contact starts to pay, and how the
+	// plan moves with the success rate, an assumption.
+	fmt.Fprintf(w, "%s %s\n\n", experiment.BreakEvenSentence(r), experiment.SensitivitySentence(r))
 	if c := d.chance; c != "" {
 		fmt.Fprintf(w, "**Warning: %s**\n\n", c)
+	}
+	for _, x := range d.extrapolating {
+		fmt.Fprintf(w, "**Warning:** %s.\n\n", x)
 	}
 	if n := notCalibratedNote(d.bundle.CalibrationDropped); n != "" {
 		fmt.Fprintf(w, "**Note:** %s\n\n", n)
@@ -258,26 +273,13 @@ func (d planDoc) curve(w io.Writer) {
 	fmt.Fprintf(w, "## Net value by share contacted\n\n")
 	fmt.Fprintf(w, "| share | contacted | mean P | expected %s | expected value | cost | net value | ROI |\n", changed)
 	fmt.Fprintf(w, "|---|---:|---:|---:|---:|---:|---:|---:|\n")
-	points := append(slices.Clone(r.Curve), r.Best)
-	slices.SortStableFunc(points, func(p, q experiment.PlanPoint) int { return p.Contacted - q.Contacted })
-	bestDone := false
-	var shown []experiment.PlanPoint
-	var shares []float64
-	for _, p := range points {
-		if p.Contacted == r.Best.Contacted {
-			if bestDone {
-				continue
-			}
-			bestDone = true
-		}
-		shown, shares = append(shown, p), append(shares, p.Share)
-	}
-	// Each share with the decimals that tell it from the others (4,335
-	// and 4,339 of 4,339 are 99.9 % and 100 %).
-	labels := experiment.PercentLabels(shares)
+	// The rows the Plan screen shows too, each share with the decimals
+	// that tell it from the others (4,335 and 4,339 of 4,339 are 99.9 %
+	// and 100 %).
+	shown, labels, best := r.CurveRows()
 	for i, p := range shown {
 		switch {
-		case p.Contacted == r.Best.Contacted:
+		case i == best:
 			labels[i] = "**best: " + labels[i] + "**"
 		case !p.InBudget:
 			labels[i] += " (over budget)"

@@ -1,9 +1,12 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"strings"
 	"testing"
+
+	"github.com/retainlab/retain/experiment"
 )
 
 // The best row's share is written so that it is not the 100 % row's: of
@@ -37,5 +40,40 @@ func TestPlanBestShareBelowAllIsNotAllShown(t *testing.T) {
 		if !strings.Contains(out, want) {
 			t.Errorf("no row %q in\n%s", want, out)
 		}
+	}
+}
+
+// The report's table has the Plan screen's rows (review 27, finding 9;
+// experiment.PlanReport.CurveRows): of 200 customers 199 have P 0.5 and
+// one 0.05; at cost 1, value 100 and success 0.1 a contact pays where
+// P > 0.1, so the best contacts 199 (99.5 %), between the 90 % and the
+// 100 % rows, which both stay.
+func TestPlanCurveRowsAreTheScreens(t *testing.T) {
+	probs := make([]float64, 200)
+	for i := range probs {
+		probs[i] = 0.5
+	}
+	probs[199] = 0.05
+	seg, err := experiment.ValueSegments(probs, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rep, err := experiment.NewPlanReport(experiment.PlanInput{Probs: probs, Segments: seg, Positive: true},
+		experiment.PlanRequest{Assumptions: experiment.PlanAssumptions{CostPerContact: 1, Value: 100, Success: 0.1}, Prevent: true, Outcome: "churn"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b bytes.Buffer
+	planDoc{report: rep}.curve(&b)
+	var got []string
+	for _, l := range strings.Split(b.String(), "\n")[4:] {
+		if l != "" {
+			got = append(got, strings.Split(l, " | ")[0])
+		}
+	}
+	want := []string{"| 5.0 %", "| 10.0 %", "| 20.0 %", "| 30.0 %", "| 40.0 %", "| 50.0 %", "| 60.0 %", "| 70.0 %", "| 80.0 %",
+		"| 90.0 %", "| **best: 99.5 %**", "| 100.0 %"}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("rows\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }

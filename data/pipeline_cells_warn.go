@@ -17,22 +17,32 @@ const clipWarnShare = 10
 // a small training file again so never warns.
 const clipWarnMin = 2 * MinGroup
 
-// ClipWarnings says, per clipped column of p and end of its kept range,
-// when more than one in ten of the rows scored, and at least clipWarnMin,
-// held a value beyond that end (beyond, as Rows.Beyond or TableCells give
-// it): the model is then extrapolating on that feature for many rows,
-// which the per-column notes, one line among others, do not make plain.
-// name names the data; the warnings are in English without "warning: ".
-func (p *Pipeline) ClipWarnings(beyond map[Cell]float64, rows int, name string) []string {
-	return p.ClipWarningsWith(beyond, rows, name, nil)
+// Extrapolation is one end of a clipped column's kept range beyond which
+// many scored rows lay (Pipeline.Extrapolations): the model scored them at
+// the bound, extrapolating on that feature.
+type Extrapolation struct {
+	// Column names the column; Above says the rows lay above (after, for
+	// a date) its kept range, else below (before) it.
+	Column string
+	Above  bool
+	// Rows of Of scored rows lay beyond that end.
+	Rows, Of int
+	// Low and High are the kept range as the notes write it (days for a
+	// date column); Date says the column holds dates.
+	Low, High string
+	Date      bool
 }
 
-// ClipWarningsWith is ClipWarnings with, after each warning, what advice
-// says about its column and end (above: values above the kept range; ""
-// adds nothing; advice may be nil): the caller knows why a column lies
-// beyond its range, such as an order log scored at a later cutoff than
-// the model's (GrowsWithCutoff).
-func (p *Pipeline) ClipWarningsWith(beyond map[Cell]float64, rows int, name string, advice func(column string, above bool) string) []string {
+// Share is the share of the scored rows beyond the end, in percent.
+func (x Extrapolation) Share() float64 { return 100 * float64(x.Rows) / float64(x.Of) }
+
+// Extrapolations lists, per clipped column of p (in its order) and end of
+// its kept range (above, then below), those beyond which more than one in
+// ten of the rows scored, and at least clipWarnMin, held a value (beyond,
+// as Rows.Beyond or TableCells give it): the model is then extrapolating
+// on that feature for many rows, which the per-column notes, one line
+// among others, do not make plain.
+func (p *Pipeline) Extrapolations(beyond map[Cell]float64, rows int) []Extrapolation {
 	type side struct{ above, below int }
 	count := map[int]*side{}
 	for c, v := range beyond {
@@ -53,32 +63,55 @@ func (p *Pipeline) ClipWarningsWith(beyond map[Cell]float64, rows int, name stri
 	}
 	sort.Ints(cols)
 	many := func(n int) bool { return n >= clipWarnMin && n*clipWarnShare > rows }
-	var out []string
+	var out []Extrapolation
 	for _, col := range cols {
 		pc := &p.Columns[col]
 		lo, hi := FormatStatistic(pc.Min), FormatStatistic(pc.Max)
-		above, below := "above", "below"
 		if pc.Date {
-			lo, hi, above, below = FormatDay(pc.Min), FormatDay(pc.Max), "after", "before"
+			lo, hi = FormatDay(pc.Min), FormatDay(pc.Max)
 		}
 		for _, e := range []struct {
-			n          int
-			where, end string
-			above      bool
-		}{{count[col].above, above, hi, true}, {count[col].below, below, lo, false}} {
-			if !many(e.n) {
-				continue
+			n     int
+			above bool
+		}{{count[col].above, true}, {count[col].below, false}} {
+			if many(e.n) {
+				out = append(out, Extrapolation{Column: pc.Name, Above: e.above, Rows: e.n, Of: rows, Low: lo, High: hi, Date: pc.Date})
 			}
-			w := fmt.Sprintf("%s: column %q: %s of the %s rows scored (%.1f %%) lie %s the range the model keeps [%s, %s] and were scored as %s: "+
-				"for that many rows the model is extrapolating on this feature, so read their scores with care",
-				name, pc.Name, Thousands(e.n), Thousands(rows), 100*float64(e.n)/float64(rows), e.where, lo, hi, e.end)
-			if advice != nil {
-				if a := advice(pc.Name, e.above); a != "" {
-					w += ". " + a
-				}
-			}
-			out = append(out, w)
 		}
+	}
+	return out
+}
+
+// ClipWarnings says each of p's Extrapolations in a sentence: name names
+// the data; the warnings are in English without "warning: ".
+func (p *Pipeline) ClipWarnings(beyond map[Cell]float64, rows int, name string) []string {
+	return p.ClipWarningsWith(beyond, rows, name, nil)
+}
+
+// ClipWarningsWith is ClipWarnings with, after each warning, what advice
+// says about its column and end (above: values above the kept range; ""
+// adds nothing; advice may be nil): the caller knows why a column lies
+// beyond its range, such as an order log scored at a later cutoff than
+// the model's (GrowsWithCutoff).
+func (p *Pipeline) ClipWarningsWith(beyond map[Cell]float64, rows int, name string, advice func(column string, above bool) string) []string {
+	var out []string
+	for _, x := range p.Extrapolations(beyond, rows) {
+		where, end := "below", x.Low
+		if x.Above {
+			where, end = "above", x.High
+		}
+		if x.Date {
+			where = map[bool]string{true: "after", false: "before"}[x.Above]
+		}
+		w := fmt.Sprintf("%s: column %q: %s of the %s rows scored (%.1f %%) lie %s the range the model keeps [%s, %s] and were scored as %s: "+
+			"for that many rows the model is extrapolating on this feature, so read their scores with care",
+			name, x.Column, Thousands(x.Rows), Thousands(x.Of), x.Share(), where, x.Low, x.High, end)
+		if advice != nil {
+			if a := advice(x.Column, x.Above); a != "" {
+				w += ". " + a
+			}
+		}
+		out = append(out, w)
 	}
 	return out
 }

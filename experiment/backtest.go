@@ -2,7 +2,9 @@ package experiment
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
+	"math"
 	"runtime"
 	"sync"
 	"time"
@@ -83,11 +85,29 @@ func BacktestScoresOf(r metrics.Report) BacktestScores {
 	return s
 }
 
-// BacktestSummary is the mean and the sample standard deviation (ddof = 1,
-// 0 for one fold) of one model's figures over the folds.
+// BacktestSummary is the mean and the sample standard deviation (ddof = 1)
+// of one model's figures over the folds. One fold has no deviation: its
+// Std figures are NaN (OneFold), written as null in JSON.
 type BacktestSummary struct {
 	Mean BacktestScores `json:"mean"`
 	Std  BacktestScores `json:"std"`
+}
+
+// OneFold reports whether the summary is of a single fold, whose standard
+// deviation is undefined (Std's figures NaN).
+func (s BacktestSummary) OneFold() bool { return math.IsNaN(s.Std.ROCAUC) }
+
+// MarshalJSON writes the summary with "std": null for one fold (JSON has
+// no NaN).
+func (s BacktestSummary) MarshalJSON() ([]byte, error) {
+	var std *BacktestScores
+	if !s.OneFold() {
+		std = &s.Std
+	}
+	return json.Marshal(struct {
+		Mean BacktestScores  `json:"mean"`
+		Std  *BacktestScores `json:"std"`
+	}{s.Mean, std})
 }
 
 // BacktestResult is the outcome of Backtest.
@@ -263,7 +283,7 @@ func summariseBacktest(folds []BacktestFold, report func(*BacktestFold) metrics.
 		for i := range scores {
 			values[i] = *scores[i].fields()[j]
 		}
-		*mean[j], *std[j] = stat.Mean(values, nil), 0
+		*mean[j], *std[j] = stat.Mean(values, nil), math.NaN()
 		if len(values) > 1 {
 			*mean[j], *std[j] = stat.MeanStdDev(values, nil)
 		}

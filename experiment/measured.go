@@ -71,3 +71,26 @@ func (m *MeasuredCustomers) Plan(tiesByID bool) PlanCustomers {
 	}
 	return c
 }
+
+// Extrapolations lists the columns and ends of their kept range beyond
+// which many of the customers lie (data.Pipeline.Extrapolations over
+// their rows alone): the model scored them at the bound, extrapolating,
+// as `retain predict` and `retain plan` warn. Customers measured out of
+// time, later than the model's training cohort, are often beyond it.
+func (m *MeasuredCustomers) Extrapolations() []data.Extrapolation {
+	if len(m.Rows) == 0 || m.Table == nil || m.Pipeline == nil {
+		return nil
+	}
+	beyond, _ := m.Pipeline.TableCells(m.Table)
+	at := make(map[int]int, len(m.Rows))
+	for i, r := range m.Rows {
+		at[r] = i
+	}
+	kept := make(map[data.Cell]float64, len(beyond))
+	for c, v := range beyond {
+		if i, ok := at[c.Row]; ok {
+			kept[data.Cell{Row: i, Column: c.Column}] = v
+		}
+	}
+	return m.Pipeline.Extrapolations(kept, len(m.Rows))
+}

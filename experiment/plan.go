@@ -191,21 +191,20 @@ func newPlan(probs, values []float64, a PlanAssumptions, ids []string, encourage
 	for j := 1; j <= 100; j++ {
 		pl.Curve = append(pl.Curve, pl.AtPercent(j))
 	}
+	pl.Best, pl.Unbounded = pl.At(pl.bestUpTo(pl.MaxContacts)), pl.At(pl.bestUpTo(n))
+	return pl, nil
+}
+
+// bestUpTo is the count 0 … limit of largest net value (ties: the fewest).
+func (pl *Plan) bestUpTo(limit int) int {
 	best := 0
-	for k := 1; k <= n; k++ {
+	for k := 1; k <= limit; k++ {
 		// Rounding must not break a tie in favour of more contacts.
 		if net, top := pl.net(k), pl.net(best); net > top+1e-9*max(1, math.Abs(top)) {
 			best = k
 		}
-		if k == pl.MaxContacts {
-			pl.Best = pl.At(best)
-		}
 	}
-	pl.Unbounded = pl.At(best)
-	if pl.MaxContacts == 0 {
-		pl.Best = pl.At(0)
-	}
-	return pl, nil
+	return best
 }
 
 // check refuses assumptions out of range; uniform says whether a.Value is

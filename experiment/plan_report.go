@@ -1,9 +1,11 @@
 package experiment
 
 import (
+	"cmp"
 	"encoding/json"
 	"fmt"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -132,8 +134,15 @@ type PlanReport struct {
 	// value curve to draw).
 	CurveByPercent []PlanPoint `json:"curve_by_percent"`
 	// BestWithoutBudget is the best point had there been no budget.
-	BestWithoutBudget PlanPoint     `json:"best_without_budget"`
-	Segments          []PlanSegment `json:"segments"`
+	BestWithoutBudget PlanPoint `json:"best_without_budget"`
+	// BreakEven is where a contact's expected value is zero under the
+	// assumptions; Sensitivity the best point had the success rate been
+	// half and double (Plan.Sensitivity): the success rate is an
+	// assumption, and it alone can move the plan from contacting no one
+	// to everyone.
+	BreakEven   PlanBreakEven     `json:"break_even"`
+	Sensitivity []PlanSensitivity `json:"success_sensitivity"`
+	Segments    []PlanSegment     `json:"segments"`
 	// SegmentKind is "rfm" or "value".
 	SegmentKind string `json:"segment_kind"`
 	// PLevels says what the P levels of the cells and contacts mean: they
@@ -218,6 +227,7 @@ func NewPlanReport(in PlanInput, req PlanRequest) (*PlanReport, error) {
 		rep.Curve = append(rep.Curve, pt)
 	}
 	rep.Headline = Headline(pl.Best, req.Prevent, in.Values != nil)
+	rep.BreakEven, rep.Sensitivity = pl.BreakEven(), pl.Sensitivity()
 	// Without per-customer values every customer is worth the assumed
 	// value (PlanInput.Values), in the segments' value columns as in the
 	// plan itself.
@@ -507,4 +517,27 @@ func cents(v float64) string {
 		sign = "-"
 	}
 	return fmt.Sprintf("%s%s.%02d", sign, data.Thousands(int(c/100)), c%100)
+}
+
+// CurveRows are the rows of a plan's table of net value by share
+// contacted, as the report and the Plan screen both show them: the points
+// at PlanPercents (Curve) and the best point, each count once, in the
+// order of their counts; labels are their shares as PercentLabels writes
+// one column of them, and best is the best point's index.
+func (r *PlanReport) CurveRows() (rows []PlanPoint, labels []string, best int) {
+	// The best point stands for its count wherever it is one of the
+	// shares (a budget of 5 %).
+	for _, p := range r.Curve {
+		if p.Contacted != r.Best.Contacted {
+			rows = append(rows, p)
+		}
+	}
+	rows = append(rows, r.Best)
+	slices.SortStableFunc(rows, func(p, q PlanPoint) int { return cmp.Compare(p.Contacted, q.Contacted) })
+	best = slices.IndexFunc(rows, func(p PlanPoint) bool { return p.Contacted == r.Best.Contacted })
+	shares := make([]float64, len(rows))
+	for i, p := range rows {
+		shares[i] = p.Share
+	}
+	return rows, PercentLabels(shares), best
 }

@@ -32,6 +32,10 @@ type base struct {
 	// out of time: the model trained on the same people at trainedAt.
 	later             bool
 	cutoff, trainedAt time.Time
+	// extrapolating lists the columns for which many of the customers
+	// lie beyond the range the model keeps: their probabilities are the
+	// model's extrapolation (experiment.MeasuredCustomers.Extrapolations).
+	extrapolating []data.Extrapolation
 }
 
 // ReadyMsg carries a plan computed by the screen's Cmd, or the error that
@@ -98,6 +102,7 @@ func scoreBase(run common.Run) (b *base, err error) {
 	if b.customers, err = e.ScoreMeasured(); err != nil {
 		return nil, err
 	}
+	b.extrapolating = b.customers.Extrapolations()
 	if l := run.Exp.Loaded(); run.Exp.Later != nil && l.Cohort != nil && run.Exp.Data.Cohort != nil {
 		b.later, b.cutoff, b.trainedAt = true, l.Cohort.Cutoff, run.Exp.Data.Cohort.Cutoff
 	}

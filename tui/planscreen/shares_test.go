@@ -46,3 +46,36 @@ func TestBestShareBelowAllIsNotAllShown(t *testing.T) {
 		t.Errorf("rows\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }
+
+// TestCurveRowsAreTheReports (review 27, finding 9): the screen's table
+// has the report's rows (experiment.PlanReport.CurveRows), the best first.
+// Of 200 customers 199 have P 0.5 and one 0.05; at cost 1, value 100 and
+// success 0.1 a contact pays where P > 0.1, so the best contacts 199
+// (99.5 %), between the 90 % and 100 % rows, which both stay.
+func TestCurveRowsAreTheReports(t *testing.T) {
+	probs := make([]float64, 200)
+	for i := range probs {
+		probs[i] = 0.5
+	}
+	probs[199] = 0.05
+	seg, err := experiment.ValueSegments(probs, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rep, err := experiment.NewPlanReport(experiment.PlanInput{Probs: probs, Segments: seg, Positive: true},
+		experiment.PlanRequest{Assumptions: experiment.PlanAssumptions{CostPerContact: 1, Value: 100, Success: 0.1}, Prevent: true, Outcome: "churn"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := New(screentest.Common("en", 80, 24))
+	s.report = rep
+	var got []string
+	for _, l := range s.curve()[2:] {
+		got = append(got, strings.Fields(ansi.Strip(l))[0:2]...)
+	}
+	want := []string{"★", "99.5", "5.0", "%", "10.0", "%", "20.0", "%", "30.0", "%", "40.0", "%", "50.0", "%", "60.0", "%",
+		"70.0", "%", "80.0", "%", "90.0", "%", "100.0", "%"}
+	if strings.Join(got, " ") != strings.Join(want, " ") {
+		t.Errorf("rows %q\nwant %q", got, want)
+	}
+}

@@ -131,12 +131,24 @@ func (s Model) pageLines() []string {
 			lines = append(lines, st.Warning.Render(l))
 		}
 	}
+	if n := s.extrapolationNote(); n != "" {
+		for _, l := range widget.WrapUnmarked(n, w) {
+			lines = append(lines, st.Warning.Render(l))
+		}
+	}
 	if rep.BudgetBinds() {
 		for _, l := range widget.WrapUnmarked(s.budgetNote(), w) {
 			lines = append(lines, st.Warning.Render(l))
 		}
 	}
 	lines = append(lines, s.fields()...)
+	// Under the assumptions, what they imply: where a contact starts to
+	// pay, and how the plan moves with the success rate.
+	gap := " "
+	if s.Zh() {
+		gap = ""
+	}
+	lines = append(lines, wrapFormulas(s.breakEven()+gap+s.sensitivity(), w)...)
 	note := s.T("Figures under your assumptions: the model's association, not a measured effect of the campaign.",
 		"以上数字基于你的假设：这是模型给出的关联，不是实测的营销效果。")
 	for _, l := range widget.WrapUnmarked(note, w) {
@@ -267,6 +279,29 @@ func (s Model) notCalibratedNote() string {
 		rows, data.Thousands(d.Positives), data.Thousands(d.Rows-d.Positives), d.MinClassRows, data.Thousands(d.MinRows))
 }
 
+// extrapolationNote says in one sentence, as `retain plan` warns, the
+// columns for which many of the plan's customers lie beyond the range the
+// model keeps, each with the share of them beyond it (both ends together);
+// "" when none does. `retain predict` and `retain plan` name the ends.
+func (s Model) extrapolationNote() string {
+	xs := s.base.extrapolating
+	if len(xs) == 0 {
+		return ""
+	}
+	var cols []string
+	rows := 0
+	for i, x := range xs {
+		rows += x.Rows
+		if i+1 < len(xs) && xs[i+1].Column == x.Column {
+			continue
+		}
+		cols = append(cols, s.Tf("%s (%s %%)", "%s（%s %%）", x.Column, common.Decimal(100*float64(rows)/float64(x.Of), 1)))
+		rows = 0
+	}
+	return s.Tf("The model is extrapolating: many of these customers lie beyond the range it keeps, and were scored at its end, on %s. Read the plan's figures with care.",
+		"模型在外推：许多客户超出模型保留的范围，按范围端点打分，涉及 %s。请谨慎看待计划的数字。", strings.Join(cols, s.T(", ", "、")))
+}
+
 // budgetNote says, as `retain plan` does, that the budget binds and what
 // the best plan would be without it.
 func (s Model) budgetNote() string {
@@ -362,18 +397,12 @@ func (s Model) curve() []string {
 	rep := s.report
 	head := []string{s.T("share", "比例"), s.T("contacted", "联系人数"), s.T("outcomes", "改变结果"),
 		s.T("value", "价值"), s.T("cost", "成本"), s.T("net", "净值"), "ROI"}
-	points := []experiment.PlanPoint{rep.Best}
-	shares := []float64{rep.Best.Share}
-	for _, p := range rep.Curve {
-		if p.Contacted == rep.Best.Contacted {
-			continue
-		}
-		points, shares = append(points, p), append(shares, p.Share)
-	}
-	// Each share with the decimals that tell it from the others (★ 99.5 %
-	// above 100 %, not ★ 100 % above 100 %).
-	labels := experiment.PercentLabels(shares)
-	labels[0] = "★ " + labels[0]
+	// The rows the report shows (experiment.PlanReport.CurveRows), the
+	// best first; each share with the decimals that tell it from the
+	// others (★ 99.5 % above 100 %, not ★ 100 % above 100 %).
+	rows, all, best := rep.CurveRows()
+	points := append([]experiment.PlanPoint{rows[best]}, slices.Delete(slices.Clone(rows), best, best+1)...)
+	labels := append([]string{"★ " + all[best]}, slices.Delete(slices.Clone(all), best, best+1)...)
 	// Shares the budget does not allow are marked, as in the report: their
 	// net value may be above the ★ row's.
 	for i, p := range points {
