@@ -364,6 +364,13 @@ func (s *Server) handlePredict(w http.ResponseWriter, r *http.Request) {
 		s.refuse(w, bad)
 		return
 	}
+	if r.ContentLength > s.cfg.MaxBody {
+		// Declared too long: refused before a byte of it is read (and
+		// the rest of it is not waited for).
+		w.Header().Set("Connection", "close")
+		s.refuse(w, jsonError(&http.MaxBytesError{Limit: s.cfg.MaxBody}))
+		return
+	}
 	var held int64
 	defer func() { s.bodies.Release(held) }()
 	wait := s.newRoomWait()
