@@ -78,7 +78,10 @@ load, or is deleted, keeps the old model, is reported on stderr and makes
 /healthz say "degraded" until a reload succeeds. Requests in flight
 finish on the model they started with. SIGTERM or SIGINT stops accepting
 and lets requests in flight finish (up to 10 s); then SIGTERM (a service
-manager's stop) exits 0, SIGINT (Ctrl-C) 130, as every interrupted command.`,
+manager's stop) exits 0, SIGINT (Ctrl-C) 130, as every interrupted command.
+Requests still running after the 10 s are cut off: each is answered 503
+(or, if it cannot answer within 2 s more, its connection is closed), stderr
+says how many, and the command exits 3 whichever the signal.`,
 		Example: `  retain train --out model.json        # the built-in shop; a row holds its 10 columns
   retain api --model model.json --token-file api.token
   curl -s -H "Authorization: Bearer $(cat api.token)" -d '{"rows":[{"user_id":"U1",
@@ -140,7 +143,13 @@ func runAPI(ctx context.Context, a *app, o *apiOptions) error {
 	m := srv.Model()
 	fmt.Fprintf(a.stderr, "Serving model %s (%s, %s) on http://%s (%s; at most %s rows, %s bytes a request)\n",
 		o.model, m.ID, m.Bundle.SourceDescription, ln.Addr(), auth, data.Thousands(cfg.MaxRows), data.Thousands(int(cfg.MaxBody)))
-	if err := srv.Serve(ctx, ln); err != nil {
+	err = srv.Serve(ctx, ln)
+	if drain, ok := errors.AsType[*scoreapi.DrainError](err); ok {
+		// Not a clean stop, whichever signal: clients lost answers.
+		fmt.Fprintln(a.stderr, "Server stopped.")
+		return &exitError{code: exitDrainCut, err: drain}
+	}
+	if err != nil {
 		return err
 	}
 	fmt.Fprintln(a.stderr, "Server stopped.")

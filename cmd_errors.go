@@ -25,6 +25,7 @@ const (
 	exitFailure     = 1   // runtime failure: training diverged, a write failed, …
 	exitUsage       = 2   // bad usage or bad input (flags, files, data)
 	exitInterrupted = 130 // stopped by SIGINT or SIGTERM, as a shell reports it
+	exitDrainCut    = 3   // retain api stopped, but requests outlasting the drain were cut off
 )
 
 // exitError carries the exit code an error deserves to run().

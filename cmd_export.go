@@ -4,11 +4,13 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 
 	"github.com/spf13/cobra"
 
 	"github.com/retainlab/retain/data"
+	"github.com/retainlab/retain/experiment"
 	"github.com/retainlab/retain/sqlexport"
 )
 
@@ -97,6 +99,11 @@ func runExport(ctx context.Context, a *app, o *exportOptions, changed func(strin
 			return usageError(fmt.Errorf("--time-format %q: want iso, yyyymmdd, unix, ymd, dmy or mdy", o.timeForm))
 		}
 	}
+	for _, t := range []struct{ flag, name string }{{"table", o.table}, {"orders-table", o.ordersTable}} {
+		if t.name != "" && slices.Contains(strings.Split(t.name, "."), "") {
+			return usageError(fmt.Errorf("--%s %q: an empty name before, between or after its dots; write table, schema.table or project.dataset.table", t.flag, t.name))
+		}
+	}
 	if o.cutoff != "" {
 		if opts.Cutoff, err = parseCutoff(o.cutoff); err != nil {
 			return err
@@ -119,6 +126,9 @@ func runExport(ctx context.Context, a *app, o *exportOptions, changed func(strin
 	}
 	if name := firstGiven(changed, unread...); name != "" {
 		return usageError(fmt.Errorf("--%s applies to a model trained on %s; %s was trained on %s", name, want, o.model, b.SourceDescription))
+	}
+	if err := checkExportID(o.id, b); err != nil {
+		return err
 	}
 	text, err := sqlexport.Build(b, opts)
 	if err != nil {
@@ -143,4 +153,22 @@ func runExport(ctx context.Context, a *app, o *exportOptions, changed func(strin
 		_, err := io.WriteString(w, text)
 		return err
 	})
+}
+
+// checkExportID refuses an --id that names the model's label or one of its
+// input columns: many users share such a value, so the scores could not be
+// joined back to them.
+func checkExportID(id string, b *experiment.Bundle) error {
+	if id == "" {
+		return nil
+	}
+	if id == b.Label.Name {
+		return usageError(fmt.Errorf("--id %q is the model's label column; name the table's id column, one value per user", id))
+	}
+	for _, c := range b.Pipeline.Columns {
+		if c.Name == id {
+			return usageError(fmt.Errorf("--id %q is one of the model's input columns, which users share values of; name the table's id column, one value per user", id))
+		}
+	}
+	return nil
 }

@@ -54,6 +54,14 @@ func TestExportSQL(t *testing.T) {
 			`retain: --time-format "dd/mm/yyyy": want iso, yyyymmdd, unix, ymd, dmy or mdy` + "\n"},
 		{[]string{"export", "--model", noID, "--dialect", "sqlite"},
 			"retain: " + noID + ": the model records no id column to key the scores by: name it with --id COLUMN\n"},
+		// Before review30 #8 these three were exported: scores keyed by
+		// a feature or the label, and FROM "a".""."b".
+		{[]string{"export", "--model", model, "--dialect", "sqlite", "--id", "visits"},
+			`retain: --id "visits" is one of the model's input columns, which users share values of; name the table's id column, one value per user` + "\n"},
+		{[]string{"export", "--model", model, "--dialect", "sqlite", "--id", "churn"},
+			`retain: --id "churn" is the model's label column; name the table's id column, one value per user` + "\n"},
+		{[]string{"export", "--model", model, "--dialect", "sqlite", "--table", "a..b"},
+			`retain: --table "a..b": an empty name before, between or after its dots; write table, schema.table or project.dataset.table` + "\n"},
 	}
 	for _, tc := range cases {
 		c := newCLI(t)

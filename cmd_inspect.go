@@ -138,10 +138,14 @@ func writeInspect(w io.Writer, b *experiment.Bundle) error {
 	p.line("times fold into the other level, and so does the rarer value of a yes/no column that fewer than %d hold, means", k)
 	p.line("and spreads are of the clipped values, a median or quartile is the mean of the %d values around it, a", k)
 	p.line("was-missing input needs %d missing cells and fewer are not counted, the baseline and the calibration are", k)
-	p.line("aggregates (a 0/1 input's baseline is 0 or 1 when fewer than %d training customers differ from it),", k)
-	p.line("calibration bins of fewer than %d rows are left out, and a gains group's lowest score and the best-F1", k)
-	p.line("threshold are means of the %d validation scores around their cut. The training rows fingerprint is one", k)
-	p.line("sum over every row, stored only for %d rows or more.", k)
+	p.line("aggregates (a 0/1 input's baseline is 0 or 1 when fewer than %d training customers differ from it, an", k)
+	p.line("isotonic map's points are means of blocks of at least %d rows), calibration bins of fewer than %d rows are", k, k)
+	p.line("left out, and a gains group's lowest score and the best-F1 threshold are means of the %d validation scores", k)
+	p.line("around their cut. The training rows fingerprint is one sum over every row, stored only for %d rows or more.", k)
+	if c := b.Calibration; c != nil && c.Isotonic != nil && c.Isotonic.MinRows < k {
+		p.line("Except this file's isotonic map, written by an older retain: its points are single rows' scores (see")
+		p.line("Calibration); train again to replace it.")
+	}
 	return p.err
 }
 
@@ -318,6 +322,13 @@ func inspectCalibration(p *printer, c *experiment.Calibration, dropped *experime
 	case c.Isotonic != nil:
 		p.line("Isotonic map fitted on %d rows (%d positive)%s, %d points (network probability → calibrated):",
 			c.Rows, c.Positives, calibPartNote(c), len(c.Isotonic.X))
+		if k := c.Isotonic.MinRows; k > 0 {
+			p.line("   each point is the mean probability and the mean label of a block of at least %d of those rows;", k)
+			p.line("   between points the map is linear, beyond the ends constant.")
+		} else {
+			p.line("   written before blocks were pooled to %d rows: each point's probability is one row's score, and a", data.MinGroup)
+			p.line("   step may hold fewer than %d rows; train again to replace it.", data.MinGroup)
+		}
 		for i := range c.Isotonic.X {
 			p.line("   %s → %s", fnum(c.Isotonic.X[i]), fnum(c.Isotonic.Y[i]))
 		}

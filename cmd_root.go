@@ -164,7 +164,7 @@ file given with --data or --log).`,
 		}
 		// api lets requests in flight finish.
 		if cmd.Name() == "api" {
-			a.guard.setGrace(scoreapi.DefaultShutdown + time.Second)
+			a.guard.setGrace(scoreapi.DefaultShutdown + scoreapi.CutGrace + time.Second)
 			a.guard.setTermStops()
 		}
 		return refuseEmptyFlags(cmd)

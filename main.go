@@ -42,6 +42,11 @@ func main() {
 		// A service (api) asked to stop by its manager, and drained.
 		os.Exit(exitOK)
 	}
+	if ok && code == exitDrainCut && g.stopsOnTerm() {
+		// A service stopped by either signal that had to cut requests
+		// off after its drain: it has said how many.
+		os.Exit(exitDrainCut)
+	}
 	if !ok || code != exitInterrupted {
 		fmt.Fprintln(os.Stderr, "retain:", errInterrupted)
 	}

@@ -53,8 +53,8 @@ type Rows struct {
 
 // ReadRows reads new raw rows from a CSV (or Parquet) file with the columns the pipeline was
 // fitted on and prepares them for the model. Extra columns are ignored and
-// the label column is optional; a missing feature column is an error naming
-// it. Missing cells are imputed and unseen categories encode as all zeros.
+// the label column is optional; missing feature columns are an error
+// naming them. Missing cells are imputed and unseen categories encode as all zeros.
 func (p *Pipeline) ReadRows(r io.Reader, name string) (_ *Rows, err error) {
 	rr, header, read, done, err := openRecords(r, name)
 	if err != nil {
@@ -66,13 +66,16 @@ func (p *Pipeline) ReadRows(r io.Reader, name string) (_ *Rows, err error) {
 		index[h] = i
 	}
 	fields := make([]int, len(p.Columns))
+	var missing []string
 	for i, pc := range p.Columns {
 		j, ok := index[pc.Name]
 		if !ok {
-			return nil, parseErr(name, max(rr.line, 1), 0, ErrMissingColumn,
-				fmt.Sprintf("missing column %q that the model was trained on", pc.Name))
+			missing = append(missing, pc.Name)
 		}
 		fields[i] = j
+	}
+	if len(missing) > 0 {
+		return nil, parseErr(name, max(rr.line, 1), 0, ErrMissingColumn, missingColumnsMessage(missing, len(p.Columns)))
 	}
 	idField, labelField := lookup(index, p.IDName), lookup(index, p.Label.Name)
 	enc := p.CellEncoder()

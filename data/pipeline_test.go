@@ -146,6 +146,10 @@ func TestPipelineReadRows(t *testing.T) {
 	}
 	cases := []struct{ in, want string }{
 		{"age,promo\n1,Yes\n", `new.csv:1: missing column "plan" that the model was trained on`},
+		// Every missing column is named (before review30 #9, the first only).
+		{"age\n1\n", `new.csv:1: missing columns "plan" and "promo" that the model was trained on`},
+		{"Age,Plan\n1,basic\n", `new.csv:1: missing columns "age", "plan" and "promo" that the model was trained on: ` +
+			`none of its 3 columns is in the file (is it the model for this file?)`},
 		{"age,plan,promo\nold,basic,Yes\n", `new.csv:2:1: column "age": expected a finite number, got "old"`},
 		// A long cell is cut to its first 40 bytes so the message stays one readable line.
 		{"age,plan,promo\n" + strings.Repeat("9x", 5000) + ",basic,Yes\n",
@@ -282,6 +286,23 @@ func TestPipelineLog1p(t *testing.T) {
 		}
 		if got := age.Transformed(-5); got != age.Transformed(0) {
 			t.Errorf("%v: a negative value maps to %v, want the same as 0 (%v)", c.scale, got, age.Transformed(0))
+		}
+	}
+}
+
+// TestNameColumns: up to MaxNamedColumns names, then how many more.
+func TestNameColumns(t *testing.T) {
+	for _, c := range []struct {
+		names []string
+		want  string
+	}{
+		{[]string{"a"}, `"a"`},
+		{[]string{"a", "b"}, `"a" and "b"`},
+		{[]string{"a", "b", "c", "d", "e"}, `"a", "b", "c", "d" and "e"`},
+		{[]string{"a", "b", "c", "d", "e", "f", "g"}, `"a", "b", "c", "d", "e" and 2 more`},
+	} {
+		if got := NameColumns(c.names); got != c.want {
+			t.Errorf("NameColumns(%q) = %s, want %s", c.names, got, c.want)
 		}
 	}
 }

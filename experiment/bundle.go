@@ -69,7 +69,8 @@ import (
 // customers. The pipeline holds k-anonymous bounds, aggregates and levels
 // seen at least data.MinGroup times (see data.MinGroup); the baseline is a
 // mean over the training rows; the calibration map is fitted on at least
-// 2×MinCalibClassRows rows; the validation metrics are aggregates, and
+// 2×MinCalibClassRows rows, an isotonic map's points being means over
+// blocks of at least data.MinGroup rows; the validation metrics are aggregates, and
 // their calibration bins with fewer than data.MinGroup rows are left out;
 // the training rows fingerprint is one hash summing every row, stored only
 // for data.MinGroup rows or more.

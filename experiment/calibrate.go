@@ -21,8 +21,9 @@ const (
 	CalibNone CalibrationMethod = "none"
 	// CalibPlatt fits P = 1/(1+exp(A·logit(p)+B)) (Platt scaling).
 	CalibPlatt CalibrationMethod = "platt"
-	// CalibIsotonic fits a non-decreasing step-and-ramp map (isotonic
-	// regression by pool-adjacent-violators).
+	// CalibIsotonic fits a non-decreasing piecewise linear map (isotonic
+	// regression by pool-adjacent-violators, its blocks pooled to at least
+	// data.MinGroup rows; metrics.FitIsotonic).
 	CalibIsotonic CalibrationMethod = "isotonic"
 )
 
@@ -81,7 +82,7 @@ func FitCalibration(method CalibrationMethod, probs, labels []float64) (*Calibra
 		}
 		c.Platt = &m
 	case CalibIsotonic:
-		m, err := metrics.FitIsotonic(probs, labels)
+		m, err := metrics.FitIsotonic(probs, labels, data.MinGroup)
 		if err != nil {
 			return nil, err
 		}

@@ -78,7 +78,7 @@ func (s *Server) acquire(w http.ResponseWriter, r *http.Request, wait *roomWait)
 	}) {
 		return true
 	}
-	if r.Context().Err() != nil {
+	if s.cutOff(w, r) || r.Context().Err() != nil {
 		return false
 	}
 	w.Header().Set("Retry-After", "1")

@@ -527,7 +527,7 @@ func (m *Model) prepare(ctx context.Context, rows []map[string]any) (*prepared, 
 			pc := &p.Columns[ci]
 			v, ok := row[pc.Name]
 			if !ok {
-				return nil, rowError(i, pc.Name, "missing: the model takes this column (send null for an unknown value)")
+				return nil, m.missingError(i, ci, row)
 			}
 			var bad *apiError
 			if cell, bad = m.cellText(cell[:0], i, ci, v); bad != nil {
@@ -677,4 +677,24 @@ func quote(s string) string {
 		return fmt.Sprintf("%q…", s[:40])
 	}
 	return fmt.Sprintf("%q", s)
+}
+
+// missingError is the 400 of row i, which lacks the model's column ci (its
+// first missing one): it names the others the row lacks too.
+func (m *Model) missingError(i, ci int, row map[string]any) *apiError {
+	cols := m.Bundle.Pipeline.Columns
+	var others []string
+	for _, pc := range cols[ci+1:] {
+		if _, ok := row[pc.Name]; !ok {
+			others = append(others, pc.Name)
+		}
+	}
+	msg := "missing: the model takes this column (send null for an unknown value)"
+	if len(others) > 0 {
+		msg += "; the row lacks " + data.NameColumns(others) + " too"
+		if len(others)+1 == len(cols) {
+			msg += fmt.Sprintf(": none of the model's %d columns (is it the model for these rows?)", len(cols))
+		}
+	}
+	return rowError(i, cols[ci].Name, "%s", msg)
 }

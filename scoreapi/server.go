@@ -144,6 +144,16 @@ type Server struct {
 	// once because its address holds too many pending ones (tests
 	// synchronise on it).
 	connRefused func()
+	// active counts the requests being handled (counted).
+	active atomic.Int64
+	// drainTimer starts the timer that ends the shutdown's drain (and
+	// then CutGrace): it calls end after d unless stopped (time.AfterFunc;
+	// tests replace it).
+	drainTimer func(d time.Duration, end func()) (stop func() bool)
+	// drainCut, when set, is called as the drain ends with the number of
+	// requests still running, just after their contexts are cancelled
+	// (tests synchronise on it).
+	drainCut func(n int)
 	// reloadMu serialises reloads (the watcher's and Reload's) and
 	// guards seen.
 	reloadMu sync.Mutex
@@ -202,7 +212,8 @@ func New(path string, cfg Config) (*Server, error) {
 	}
 	s := &Server{cfg: cfg, path: path, metrics: newMetrics(), mux: http.NewServeMux(),
 		slots: make(chan struct{}, cfg.MaxInFlight), bodies: semaphore.NewWeighted(cfg.BodyMemory), chunk: chunk, now: time.Now,
-		pendingGrace: PendingGrace}
+		pendingGrace: PendingGrace,
+		drainTimer:   func(d time.Duration, end func()) func() bool { return time.AfterFunc(d, end).Stop }}
 	s.model.Store(m)
 	tok := bytes.Clone(cfg.Token)
 	s.token.Store(&tok)
@@ -353,6 +364,13 @@ func (s *Server) handlePredict(w http.ResponseWriter, r *http.Request) {
 		s.refuse(w, bad)
 		return
 	}
+	if r.ContentLength > s.cfg.MaxBody {
+		// Declared too long: refused before a byte of it is read (and
+		// the rest of it is not waited for).
+		w.Header().Set("Connection", "close")
+		s.refuse(w, jsonError(&http.MaxBytesError{Limit: s.cfg.MaxBody}))
+		return
+	}
 	var held int64
 	defer func() { s.bodies.Release(held) }()
 	wait := s.newRoomWait()
@@ -366,7 +384,7 @@ func (s *Server) handlePredict(w http.ResponseWriter, r *http.Request) {
 		})
 	switch {
 	case errors.Is(err, errBodyBudget):
-		if r.Context().Err() == nil {
+		if !s.cutOff(w, r) && r.Context().Err() == nil {
 			w.Header().Set("Retry-After", "1")
 			s.refuse(w, &apiError{Status: http.StatusServiceUnavailable, Kind: "busy",
 				Message: bodyBudgetMessage(s.cfg.BodyMemory)})
@@ -391,6 +409,9 @@ func (s *Server) handlePredict(w http.ResponseWriter, r *http.Request) {
 	var resp *Response
 	if bad == nil {
 		resp, bad = m.score(r.Context(), req)
+	}
+	if bad == errCancelled && s.cutOff(w, r) {
+		return
 	}
 	if bad == errCancelled {
 		// The client has gone: no one reads an answer; the status is
@@ -432,7 +453,9 @@ func (s *Server) refuse(w http.ResponseWriter, bad *apiError) {
 
 // Serve answers on ln until ctx is cancelled, then shuts down gracefully:
 // it stops accepting, lets in-flight requests finish (up to
-// Config.Shutdown) and returns nil. At most Config.MaxConns connections
+// Config.Shutdown) and returns nil; requests still running then are cut
+// off (answered 503 "shutting_down" where they can be within CutGrace)
+// and it returns a *DrainError. At most Config.MaxConns connections
 // are open at once. The model file is watched for changes meanwhile.
 func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 	ll := limitConns(ln, s.cfg.MaxConns)
@@ -447,8 +470,12 @@ func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 	ll.closedPending = s.metrics.pendingClosed.Inc
 	ll.idled = s.connIdled
 	ll.grace = s.pendingGrace
+	// The requests' contexts: cancelled when the drain ends (shutdown).
+	reqCtx, cut := context.WithCancelCause(context.Background())
+	defer cut(nil)
 	srv := &http.Server{
-		Handler:           ll.started(s.mux),
+		Handler:           ll.started(s.counted(s.mux)),
+		BaseContext:       func(net.Listener) context.Context { return reqCtx },
 		ConnState:         ll.track,
 		ConnContext:       ll.connContext,
 		ReadHeaderTimeout: 5 * time.Second,
@@ -469,13 +496,5 @@ func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 		return err
 	case <-ctx.Done():
 	}
-	shut, cancel := context.WithTimeout(context.Background(), s.cfg.Shutdown)
-	defer cancel()
-	if err := srv.Shutdown(shut); err != nil {
-		return fmt.Errorf("shutting down: %w", err)
-	}
-	if err := <-errc; !errors.Is(err, http.ErrServerClosed) {
-		return err
-	}
-	return nil
+	return s.shutdown(srv, errc, cut)
 }

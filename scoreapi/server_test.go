@@ -124,6 +124,13 @@ func TestBadRequestsNameRowAndColumn(t *testing.T) {
 			`rows[0]: column "spend": given twice`},
 		{"missing column", `{"rows":[` + row(`"visits":3,"plan":"pro","member":true`) + `]}`, 400, 0, "spend",
 			`rows[0]: column "spend": missing: the model takes this column (send null for an unknown value)`},
+		{"missing columns", `{"rows":[` + row(`"visits":3,"plan":"pro"`) + `]}`, 400, 0, "spend",
+			`rows[0]: column "spend": missing: the model takes this column (send null for an unknown value); the row lacks "member" too`},
+		{"no column of the model", `{"rows":[{"Visits":3}]}`, 400, 0, "Visits",
+			`rows[0]: column "Visits": not a column of the model (GET /openapi.json lists the model's columns)`},
+		{"only the id", `{"rows":[{"user_id":"u1"}]}`, 400, 0, "visits",
+			`rows[0]: column "visits": missing: the model takes this column (send null for an unknown value); ` +
+				`the row lacks "spend", "plan" and "member" too: none of the model's 4 columns (is it the model for these rows?)`},
 		{"string for a number", `{"rows":[` + row(`"visits":"3","spend":1,"plan":"pro","member":true`) + `]}`, 400, 0, "visits",
 			`rows[0]: column "visits": expected a JSON number or null, got the string "3" (send it without the quotes)`},
 		{"word for a number", `{"rows":[` + row(`"visits":"many","spend":1,"plan":"pro","member":true`) + `]}`, 400, 0, "visits",
@@ -166,6 +173,25 @@ func TestBodyLargerThanMaxIs413(t *testing.T) {
 	rec := call(t, s, http.MethodPost, "/v1/predict", testToken, body)
 	if rec.Code != http.StatusRequestEntityTooLarge {
 		t.Fatalf("a %d-byte body with --max-body 100: %d (%s)", len(body), rec.Code, rec.Body)
+	}
+	if e := apiErr(t, rec.Body.Bytes()); e.Message != "the body is larger than 100 bytes (--max-body)" {
+		t.Errorf("message %q", e.Message)
+	}
+}
+
+// TestDeclaredLengthAboveMaxIs413: a Content-Length above --max-body is
+// refused from the header, whatever the body (here 11 bytes that decode):
+// before, the body was read as it came, so a client that declared 999,999,999
+// bytes and sent 11 waited for the 30 s read timeout's 408.
+func TestDeclaredLengthAboveMaxIs413(t *testing.T) {
+	s, _ := newTestServer(t, Config{MaxBody: 100})
+	req := httptest.NewRequest(http.MethodPost, "/v1/predict", strings.NewReader(`{"rows":[]}`))
+	req.ContentLength = 999999999
+	req.Header.Set("Authorization", "Bearer "+testToken)
+	rec := httptest.NewRecorder()
+	s.Handler().ServeHTTP(rec, req)
+	if rec.Code != http.StatusRequestEntityTooLarge || rec.Header().Get("Connection") != "close" {
+		t.Fatalf("Content-Length 999999999 with --max-body 100: %d, Connection %q (%s)", rec.Code, rec.Header().Get("Connection"), rec.Body)
 	}
 	if e := apiErr(t, rec.Body.Bytes()); e.Message != "the body is larger than 100 bytes (--max-body)" {
 		t.Errorf("message %q", e.Message)

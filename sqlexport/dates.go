@@ -74,7 +74,7 @@ func (d Dialect) dateCells(q *query, p *data.Pipeline, from string) (string, err
 	// The trimmed text; the text read (a month name as digits, namedText)
 	// and its kind; its shape: every digit written 9.
 	stage(0, func(ci int) []string {
-		t0 := d.asText(d.ident(p.Columns[ci].Name))
+		t0 := d.asText(d.column("c", p.Columns[ci].Name))
 		return []string{t0 + " AS " + d.dateName("t0", ci), monthDigits("LOWER("+t0+")") + " AS " + d.dateName("named", ci)}
 	})
 	stage(1, func(ci int) []string {

@@ -88,6 +88,18 @@ func (d Dialect) ident(name string) string {
 	return `"` + strings.ReplaceAll(name, `"`, `""`) + `"`
 }
 
+// src is the alias of the table the query reads (the users or orders
+// table, or the CTE a model's inputs are computed in).
+const src = "src"
+
+// column is a column of the table aliased as alias, qualified. Qualified,
+// a column the table lacks is an error in every engine: SQLite reads an
+// unqualified "name" that matches no column as the string 'name' (its
+// double-quoted string literals), which would score every row without one.
+func (d Dialect) column(alias, name string) string {
+	return alias + "." + d.ident(name)
+}
+
 // snowflakePlain reports whether Snowflake reads name unquoted as the same
 // column, ignoring case: letters, digits and underscores, not starting with
 // a digit, and not one of its reserved words.

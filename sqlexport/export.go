@@ -117,11 +117,11 @@ func Build(b *experiment.Bundle, o Options) (string, error) {
 	for j, e := range inputs {
 		sel[j] = fmt.Sprintf("%s AS x%d", d.netInput(e), j)
 	}
-	id, keep := d.ident(idName)+" AS id", ""
+	id, keep := d.column(src, idName)+" AS id", ""
 	if log {
 		id, keep = "id", "short_history, "
 	}
-	q.cte("inputs", "SELECT "+id+", "+keep+"\n  "+strings.Join(sel, ",\n  ")+"\n  FROM "+from)
+	q.cte("inputs", "SELECT "+id+", "+keep+"\n  "+strings.Join(sel, ",\n  ")+"\n  FROM "+from+" AS "+src)
 	q.hint, q.tail = d.materialized(), d.unmerged()
 	last, err := d.layers(&q, b, "inputs", keep)
 	if err != nil {

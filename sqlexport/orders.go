@@ -110,7 +110,7 @@ func dayOf(t time.Time) int64 {
 // makes them; it returns the last CTE's name.
 func orderFeatures(q *query, d Dialect, b *experiment.Bundle, o Options) (string, error) {
 	c := o.Columns
-	col := func(name string) string { return d.ident(name) }
+	col := func(name string) string { return d.column(src, name) }
 	form, err := timeForm(b, o)
 	if err != nil {
 		return "", err
@@ -179,7 +179,7 @@ func orderFeatures(q *query, d Dialect, b *experiment.Bundle, o Options) (string
 		itemKept = ", item"
 	}
 	q.cte("order_lines", "SELECT "+d.customerID(col(c.Customer))+" AS customer,\n    "+d.asDouble(d.logDay(col(c.Time), form))+
-		" AS day,\n    "+amount+" AS amount,\n    "+qty+" AS qty,\n    "+order+" AS order_id"+itemCol+statusCol+"\n  FROM "+d.table(o.OrdersTable)+purchases)
+		" AS day,\n    "+amount+" AS amount,\n    "+qty+" AS qty,\n    "+order+" AS order_id"+itemCol+statusCol+"\n  FROM "+d.table(o.OrdersTable)+" AS "+src+purchases)
 	// A line is cancelled by a negative quantity or amount or an invoice
 	// "C" + digits only (data's isCancelledInvoice: what is left once the
 	// digits are removed from the rest is empty, in nested REPLACEs that

@@ -136,10 +136,10 @@ func (x counts) stream(q *query, d Dialect, c data.LogColumns, table string, for
 		for i, e := range x.events {
 			types[i] = d.str(e)
 		}
-		ev := d.asText(d.ident(c.Event))
-		q.cte("event_lines", "SELECT "+d.customerID(d.ident(c.Customer))+" AS customer, "+d.asDouble(d.logDay(d.ident(c.Time), form))+" AS day,\n"+
-			"    "+ev+" AS ev\n  FROM "+d.table(table)+"\n  WHERE NOT "+d.foldedIn(ev, data.PurchaseEvents())+
-			" AND "+ev+" IN ("+strings.Join(types, ", ")+")\n    AND NOT "+d.isMissing(d.ident(c.Customer)))
+		ev := d.asText(d.column(src, c.Event))
+		q.cte("event_lines", "SELECT "+d.customerID(d.column(src, c.Customer))+" AS customer, "+d.asDouble(d.logDay(d.column(src, c.Time), form))+" AS day,\n"+
+			"    "+ev+" AS ev\n  FROM "+d.table(table)+" AS "+src+"\n  WHERE NOT "+d.foldedIn(ev, data.PurchaseEvents())+
+			" AND "+ev+" IN ("+strings.Join(types, ", ")+")\n    AND NOT "+d.isMissing(d.column(src, c.Customer)))
 		branches = append(branches, branch(func(s streamColumn) string { return s.event },
 			"event_lines e CROSS JOIN cutoff c WHERE e.day <= c.day"))
 	}

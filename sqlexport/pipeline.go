@@ -54,14 +54,14 @@ func (d Dialect) missingAmong(col string, markers []string) string {
 }
 
 // inputs returns the expression of every network input (the pipeline's
-// outputs, in order), reading the raw columns of the CTE they come from:
-// a table's cells when table is set, else the features the SELECT
-// computed from an orders table.
+// outputs, in order), reading the raw columns of the CTE they come from,
+// aliased src: a table's cells when table is set, else the features the
+// SELECT computed from an orders table.
 func (d Dialect) inputs(p *data.Pipeline, table bool) ([]string, error) {
 	out := make([]string, p.Width())
 	for ci := range p.Columns {
 		pc := &p.Columns[ci]
-		col := d.ident(pc.Name)
+		col := d.column(src, pc.Name)
 		if pc.First < 0 || pc.First+pc.Width > len(out) {
 			return nil, fmt.Errorf("pipeline column %q owns outputs %d..%d of %d", pc.Name, pc.First, pc.First+pc.Width, len(out))
 		}

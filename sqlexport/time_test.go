@@ -116,7 +116,7 @@ func TestExportRefusesDatesItCannotRead(t *testing.T) {
 	if err != nil {
 		t.Fatalf("export with --time-format iso: %v", err)
 	}
-	if !strings.Contains(sqlText, `date(SUBSTR(`+SQLite.trim(`CAST("date" AS TEXT)`)+`, 1, 10))`) {
+	if !strings.Contains(sqlText, `date(SUBSTR(`+SQLite.trim(`CAST(src."date" AS TEXT)`)+`, 1, 10))`) {
 		t.Errorf("the query does not read the dates as ISO text:\n%s", sqlText[:min(len(sqlText), 600)])
 	}
 }

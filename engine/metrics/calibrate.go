@@ -126,6 +126,11 @@ func softplus(z float64) float64 {
 type Isotonic struct {
 	X []float64 `json:"x"`
 	Y []float64 `json:"y"`
+	// MinRows is the fewest rows behind any point: each point is the mean
+	// score and the mean label of a block of at least MinRows rows
+	// (FitIsotonic). 0 in files written before the rule, whose points are
+	// the ends of pool-adjacent-violators' runs: single rows' scores.
+	MinRows int `json:"min_rows,omitempty"`
 }
 
 // Apply returns the calibrated probability of a raw probability: numpy's
@@ -145,67 +150,113 @@ func (m Isotonic) Apply(p float64) float64 {
 	return y0 + (p-x0)*(y1-y0)/(x1-x0)
 }
 
-// FitIsotonic fits a non-decreasing map from probs to 0/1 labels by
-// pool-adjacent-violators, as scikit-learn 1.2's
-// IsotonicRegression(out_of_bounds="clip") does: equal probabilities are
-// merged first (their labels averaged, their counts as weights), then
-// adjacent blocks that decrease are pooled into their weighted mean. Only
-// the ends of each constant run are kept, which interpolates the same.
-func FitIsotonic(probs, labels []float64) (Isotonic, error) {
-	if err := validateProbabilities(probs, labels, nil); err != nil {
-		return Isotonic{}, err
-	}
+// isoBlock is a run of rows sorted by score: the sums of their scores and
+// labels, their count and the highest score.
+type isoBlock struct {
+	sx, sy, n, hi float64
+}
+
+func (b isoBlock) mean() float64 { return b.sy / b.n }
+
+// join pools b with the block c just above it.
+func (b isoBlock) join(c isoBlock) isoBlock {
+	return isoBlock{b.sx + c.sx, b.sy + c.sy, b.n + c.n, max(b.hi, c.hi)}
+}
+
+// poolCost is how much pooling b and c raises the squared error of the
+// fit: n_b·n_c/(n_b+n_c)·(ȳ_b − ȳ_c)².
+func poolCost(b, c isoBlock) float64 {
+	d := b.mean() - c.mean()
+	return b.n * c.n / (b.n + c.n) * d * d
+}
+
+// pav runs pool-adjacent-violators over probs and 0/1 labels, as
+// scikit-learn 1.2's IsotonicRegression does: rows of equal probability are
+// one point first, then adjacent blocks that do not increase are pooled
+// into their weighted mean. The blocks come in order of probability, their
+// means strictly increasing.
+func pav(probs, labels []float64) []isoBlock {
 	idx := make([]int, len(probs))
 	for i := range idx {
 		idx[i] = i
 	}
 	slices.SortFunc(idx, func(i, j int) int { return cmpFloat(probs[i], probs[j]) })
-	// Unique x with mean label and count as weight.
-	var xs, ys, ws []float64
+	// One point per distinct probability first, then the pooling.
+	points := make([]isoBlock, 0, len(probs))
 	for _, i := range idx {
-		if n := len(xs); n > 0 && xs[n-1] == probs[i] {
-			ys[n-1] += labels[i]
-			ws[n-1]++
+		b := isoBlock{probs[i], labels[i], 1, probs[i]}
+		if n := len(points); n > 0 && points[n-1].hi == probs[i] {
+			points[n-1] = points[n-1].join(b)
 			continue
 		}
-		xs, ys, ws = append(xs, probs[i]), append(ys, labels[i]), append(ws, 1)
+		points = append(points, b)
 	}
-	for i := range ys {
-		ys[i] /= ws[i]
-	}
-	// Pool adjacent violators over blocks: value, weight and the index of
-	// the block's first point.
-	type block struct {
-		v, w  float64
-		start int
-	}
-	blocks := make([]block, 0, len(xs))
-	for i := range xs {
-		blocks = append(blocks, block{ys[i], ws[i], i})
-		for n := len(blocks); n > 1 && blocks[n-2].v >= blocks[n-1].v; n = len(blocks) {
-			a, b := blocks[n-2], blocks[n-1]
-			w := a.w + b.w
-			blocks[n-2] = block{(a.v*a.w + b.v*b.w) / w, w, a.start}
+	blocks := make([]isoBlock, 0, len(points))
+	for _, b := range points {
+		blocks = append(blocks, b)
+		for n := len(blocks); n > 1 && blocks[n-2].mean() >= blocks[n-1].mean(); n = len(blocks) {
+			blocks[n-2] = blocks[n-2].join(blocks[n-1])
 			blocks = blocks[:n-1]
 		}
 	}
-	fit := make([]float64, len(xs))
-	for k, bl := range blocks {
-		end := len(xs)
-		if k+1 < len(blocks) {
-			end = blocks[k+1].start
-		}
-		for i := bl.start; i < end; i++ {
-			fit[i] = bl.v
-		}
+	return blocks
+}
+
+// FitIsotonic fits a non-decreasing map from probs to 0/1 labels in which
+// every number comes from at least minRows rows:
+//
+//  1. pool-adjacent-violators (pav), as scikit-learn 1.2's IsotonicRegression;
+//  2. while a block holds fewer than minRows rows, the block with the
+//     fewest (the first of them on a tie) is pooled with the neighbour whose
+//     pooling raises the squared error least (the lower one on a tie).
+//     Pooling two neighbours gives a mean between theirs, so the means stay
+//     strictly increasing;
+//  3. each block gives one point: the mean of its rows' probabilities and
+//     the mean of their labels. Apply interpolates linearly between the
+//     points and is constant beyond the first and the last.
+//
+// No point is one row's score or label, which scikit-learn's breakpoints
+// are. It needs at least minRows rows.
+func FitIsotonic(probs, labels []float64, minRows int) (Isotonic, error) {
+	if err := validateProbabilities(probs, labels, nil); err != nil {
+		return Isotonic{}, err
 	}
-	m := Isotonic{}
-	for i := range xs {
-		inner := i > 0 && i < len(xs)-1
-		if inner && fit[i-1] == fit[i] && fit[i] == fit[i+1] {
+	minRows = max(minRows, 1)
+	if len(probs) < minRows {
+		return Isotonic{}, fmt.Errorf("isotonic calibration on %d rows: each of its points is the mean of at least %d", len(probs), minRows)
+	}
+	blocks := pav(probs, labels)
+	for len(blocks) > 1 {
+		k := -1
+		for i, b := range blocks {
+			if b.n < float64(minRows) && (k < 0 || b.n < blocks[k].n) {
+				k = i
+			}
+		}
+		if k < 0 {
+			break
+		}
+		j := k - 1 // the neighbour to pool with
+		if k == 0 || (k+1 < len(blocks) && poolCost(blocks[k], blocks[k+1]) < poolCost(blocks[k-1], blocks[k])) {
+			j = k + 1
+		}
+		lo := min(j, k)
+		blocks[lo] = blocks[lo].join(blocks[lo+1])
+		blocks = slices.Delete(blocks, lo+1, lo+2)
+	}
+	// Rounding could make two neighbouring means of scores equal; such
+	// blocks are pooled, so that X strictly increases.
+	kept := []isoBlock{blocks[0]}
+	for _, b := range blocks[1:] {
+		if n := len(kept); b.sx/b.n <= kept[n-1].sx/kept[n-1].n {
+			kept[n-1] = kept[n-1].join(b)
 			continue
 		}
-		m.X, m.Y = append(m.X, xs[i]), append(m.Y, fit[i])
+		kept = append(kept, b)
+	}
+	m := Isotonic{MinRows: minRows}
+	for _, b := range kept {
+		m.X, m.Y = append(m.X, b.sx/b.n), append(m.Y, b.mean())
 	}
 	return m, nil
 }

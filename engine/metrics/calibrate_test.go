@@ -5,6 +5,7 @@ import (
 	"errors"
 	"math"
 	"os"
+	"slices"
 	"testing"
 )
 
@@ -19,6 +20,11 @@ type calibrationCase struct {
 	Query    []float64 `json:"query"`
 	Platt    []float64 `json:"platt"`
 	Isotonic []float64 `json:"isotonic"`
+	// IsotonicFit is IsotonicRegression's fit at each row; PooledX and
+	// PooledY are FitIsotonic's points with blocks of at least 10 rows.
+	IsotonicFit []float64 `json:"isotonic_fit"`
+	PooledX     []float64 `json:"pooled_x"`
+	PooledY     []float64 `json:"pooled_y"`
 }
 
 func readCalibrationCases(t *testing.T) []calibrationCase {
@@ -56,24 +62,75 @@ func TestFitPlattMatchesSklearn(t *testing.T) {
 	}
 }
 
-// TestFitIsotonicMatchesSklearn: IsotonicRegression(out_of_bounds="clip")
-// predictions, ties and points beyond the fitted range included.
-func TestFitIsotonicMatchesSklearn(t *testing.T) {
+// TestPAVMatchesSklearn: pool-adjacent-violators' blocks give each row
+// IsotonicRegression's fitted value (ties included).
+func TestPAVMatchesSklearn(t *testing.T) {
 	for _, c := range readCalibrationCases(t) {
-		m, err := FitIsotonic(c.Probs, c.Labels)
+		blocks := pav(c.Probs, c.Labels)
+		rows := 0.0
+		for i, p := range c.Probs {
+			k := slices.IndexFunc(blocks, func(b isoBlock) bool { return b.hi >= p })
+			if got := blocks[k].mean(); math.Abs(got-c.IsotonicFit[i]) > 1e-12 {
+				t.Errorf("%s: row %d (%v) fitted %v, sklearn %v", c.Name, i, p, got, c.IsotonicFit[i])
+			}
+		}
+		for _, b := range blocks {
+			rows += b.n
+		}
+		if rows != float64(len(c.Probs)) {
+			t.Errorf("%s: blocks hold %v rows of %d", c.Name, rows, len(c.Probs))
+		}
+	}
+}
+
+// TestFitIsotonicPoolsBlocks: the points are those calibration_reference.py
+// computes from scikit-learn's fit by the documented pooling rule (10 rows a
+// block at least), increasing; each is the mean of at least 10 rows, so
+// none is one row's probability.
+func TestFitIsotonicPoolsBlocks(t *testing.T) {
+	for _, c := range readCalibrationCases(t) {
+		m, err := FitIsotonic(c.Probs, c.Labels, 10)
 		if err != nil {
 			t.Fatalf("%s: %v", c.Name, err)
 		}
-		for i, q := range c.Query {
-			if got := m.Apply(q); math.Abs(got-c.Isotonic[i]) > 1e-12 {
-				t.Errorf("%s: isotonic(%v) = %v, sklearn %v", c.Name, q, got, c.Isotonic[i])
+		if len(m.X) != len(c.PooledX) || len(m.Y) != len(c.PooledY) || m.MinRows != 10 {
+			t.Fatalf("%s: %d points (min rows %d), want %d: %+v", c.Name, len(m.X), m.MinRows, len(c.PooledX), m)
+		}
+		for i := range m.X {
+			if math.Abs(m.X[i]-c.PooledX[i]) > 1e-12 || math.Abs(m.Y[i]-c.PooledY[i]) > 1e-12 {
+				t.Errorf("%s: point %d (%v, %v), want (%v, %v)", c.Name, i, m.X[i], m.Y[i], c.PooledX[i], c.PooledY[i])
+			}
+			if i > 0 && (!(m.X[i] > m.X[i-1]) || !(m.Y[i] > m.Y[i-1])) {
+				t.Errorf("%s: points %d-%d not increasing: %v", c.Name, i-1, i, m)
 			}
 		}
-		for i := 1; i < len(m.X); i++ {
-			if !(m.X[i] > m.X[i-1]) || m.Y[i] < m.Y[i-1] {
-				t.Fatalf("%s: points %d-%d not increasing: %v", c.Name, i-1, i, m)
-			}
+	}
+}
+
+// TestFitIsotonicApply by hand: 20 rows, scores 0.01…0.20, the first 10
+// negative and the last 10 positive, are two blocks of 10, points
+// (0.055, 0) and (0.155, 1); 0.105 lies halfway between.
+func TestFitIsotonicApply(t *testing.T) {
+	var probs, labels []float64
+	for i := 1; i <= 20; i++ {
+		probs = append(probs, float64(i)/100)
+		labels = append(labels, float64(i/11))
+	}
+	m, err := FitIsotonic(probs, labels, 10)
+	if err != nil {
+		t.Fatal(err)
+	}
+	near := func(a, b float64) bool { return math.Abs(a-b) < 1e-12 }
+	if len(m.X) != 2 || !near(m.X[0], 0.055) || !near(m.X[1], 0.155) || m.Y[0] != 0 || m.Y[1] != 1 {
+		t.Fatalf("points %+v", m)
+	}
+	for q, want := range map[float64]float64{0: 0, 0.055: 0, 0.105: 0.5, 0.155: 1, 1: 1} {
+		if got := m.Apply(q); !near(got, want) {
+			t.Errorf("Apply(%v) = %v, want %v", q, got, want)
 		}
+	}
+	if _, err := FitIsotonic(probs[:9], labels[:9], 10); err == nil {
+		t.Error("9 rows fitted with blocks of 10")
 	}
 }
 

@@ -8,7 +8,10 @@ Run with scikit-learn 1.2 (/usr/bin/python3 on the development machine):
 Platt: sklearn.calibration._sigmoid_calibration (what
 CalibratedClassifierCV(method="sigmoid") fits), called on the logit of the
 probabilities clipped to [1e-12, 1-1e-12], as retain feeds it.
-Isotonic: IsotonicRegression(out_of_bounds="clip").
+Isotonic: IsotonicRegression(out_of_bounds="clip"); "isotonic_fit" is its
+fit at each row, and "pooled_x"/"pooled_y" the points of retain's privacy-safe
+map (FitIsotonic with at least MIN_ROWS rows a point), computed here from
+scikit-learn's fit by the rule FitIsotonic documents.
 """
 import json
 
@@ -22,9 +25,51 @@ def logit(p):
     return np.log(p / (1 - p))
 
 
+MIN_ROWS = 10
+
+
+def pooled(probs, labels, iso):
+    """FitIsotonic's points: scikit-learn's blocks (runs of rows, sorted by
+    probability, with one fitted value) pooled until each holds MIN_ROWS
+    rows, the block with the fewest first (the first on a tie), into the
+    neighbour that raises the squared error least (the lower on a tie);
+    a point is a block's mean probability and mean label."""
+    order = np.argsort(probs, kind="stable")
+    xs, ys = probs[order], labels[order]
+    fit = iso.predict(xs)
+    blocks = []  # [sum x, sum y, rows]
+    for i in range(len(xs)):
+        if i > 0 and fit[i] == fit[i - 1]:
+            b = blocks[-1]
+            blocks[-1] = [b[0] + xs[i], b[1] + ys[i], b[2] + 1]
+        else:
+            blocks.append([xs[i], ys[i], 1])
+
+    def cost(a, b):
+        d = a[1] / a[2] - b[1] / b[2]
+        return a[2] * b[2] / (a[2] + b[2]) * d * d
+
+    while len(blocks) > 1:
+        small = [i for i, b in enumerate(blocks) if b[2] < MIN_ROWS]
+        if not small:
+            break
+        k = min(small, key=lambda i: (blocks[i][2], i))
+        if k == 0:
+            j = 1
+        elif k == len(blocks) - 1:
+            j = k - 1
+        else:
+            j = k + 1 if cost(blocks[k], blocks[k + 1]) < cost(blocks[k - 1], blocks[k]) else k - 1
+        lo = min(j, k)
+        a, b = blocks[lo], blocks[lo + 1]
+        blocks[lo : lo + 2] = [[a[0] + b[0], a[1] + b[1], a[2] + b[2]]]
+    return [float(b[0] / b[2]) for b in blocks], [float(b[1] / b[2]) for b in blocks]
+
+
 def case(name, probs, labels):
     a, b = _sigmoid_calibration(logit(probs), labels)
     iso = IsotonicRegression(out_of_bounds="clip").fit(probs, labels)
+    px, py = pooled(probs, labels, iso)
     query = np.concatenate([[0.0, 1.0, probs.min() / 2], np.linspace(0, 1, 41), probs[:20]])
     return {
         "name": name,
@@ -35,6 +80,9 @@ def case(name, probs, labels):
         "query": query.tolist(),
         "platt": (1 / (1 + np.exp(a * logit(query) + b))).tolist(),
         "isotonic": iso.predict(query).tolist(),
+        "isotonic_fit": iso.predict(probs).tolist(),
+        "pooled_x": px,
+        "pooled_y": py,
     }
 
 
