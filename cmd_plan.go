@@ -199,7 +199,7 @@ func runPlan(ctx context.Context, a *app, o *planOptions, cmd *cobra.Command) (e
 	in.tiesByID = key.Enabled()
 	// The cells scored as other than they read, and the model
 	// extrapolating, as predict says them for the same customers.
-	printCellNotes(a, b, in.scored, in.logCustomers, in.name, key, nil)
+	printCellNotes(a, b, in.scored, in.logCustomers, in.name, key, in.advice)
 	levers := b.Levers
 	if cmd.Flags().Changed("levers") {
 		levers = o.levers
@@ -271,6 +271,10 @@ type planData struct {
 	// printCellNotes names by customer (nil for a file, whose scored
 	// rows carry their notes).
 	logCustomers *data.Table
+	// advice adds to an extrapolation warning why an order log's column
+	// lies beyond its range when the log is scored at a later cutoff than
+	// the model's (laterCutoffAdvice; nil otherwise).
+	advice func(column string, above bool) string
 }
 
 // own gives a customer's own raw value of a numeric column (NaN when
@@ -330,7 +334,8 @@ func planCustomers(a *app, o *planOptions, b *experiment.Bundle, key *pseudonym.
 		}
 		fmt.Fprintln(a.stderr, cur.Summary())
 		return planData{scored: s.Scored, table: cur.Table, name: o.log, raw: tableValues(cur.Table), columns: tableColumns(cur.Table),
-			short: cur.Report.ShortHistory, logCustomers: cur.Table}, nil
+			short: cur.Report.ShortHistory, logCustomers: cur.Table,
+			advice: laterCutoffAdvice(b, cur.Source.Cutoff, o.log, o.model)}, nil
 	case o.data != "":
 		if err := b.ForTable(o.data); err != nil {
 			return planData{}, err
