@@ -24,7 +24,7 @@ func TestLabelQuestionSaysHowToScoreWithoutALabel(t *testing.T) {
 		{"en", "ok.csv", []string{"No label? The Anomalies screen scores only a table loaded here",
 			"  retain anomalies --data ok.csv"}},
 		{"en", "/tmp/my data.csv", []string{"  retain anomalies --data '/tmp/my data.csv'"}},
-		{"zh", "ok.csv", []string{"没有标签列？异常屏只能为此处加载的数据表打分", "  retain anomalies --data ok.csv"}},
+		{"zh", "ok.csv", []string{"没有标签列？异常屏只为此处加载的表打分", "  retain anomalies --data ok.csv"}},
 	} {
 		s := New(screentest.Common(tc.lang, 120, 24))
 		s.AskLabel(experiment.Source{Kind: "csv", Path: tc.path}, cols, common.Said{}, nil)
