@@ -2,6 +2,7 @@ package datascreen
 
 import (
 	"slices"
+	"strings"
 
 	tea "charm.land/bubbletea/v2"
 
@@ -84,6 +85,32 @@ func (s Model) askReason() string {
 		"未能识别标签列的名称（churn、label、target 等）。请选择：enter 加载文件，esc 取消。")
 }
 
+// askNoLabel says what to do with a table that has no label, so that no
+// feature is picked as its label just to load it: the Anomalies screen
+// scores only a table loaded here, with a label, while `retain anomalies
+// --data` scores the file without one. It returns that note and the
+// command (drawn on a line of its own); both "" for a source the command
+// line cannot read again (standard input) or a served session, whose user
+// has no shell.
+func (s Model) askNoLabel() (note, cmd string) {
+	a := s.ask
+	if a.src.Kind != "csv" || a.src.Path == "-" || s.Served {
+		return "", ""
+	}
+	return s.T("No label? The Anomalies screen scores only a table loaded here, with a label; to score this file without one, run:",
+			"没有标签列？异常屏只为此处加载的表打分，而加载需要标签列；不用标签为此文件打分，请运行："),
+		"retain anomalies --data " + shellQuote(a.src.Path)
+}
+
+// shellQuote quotes path for a POSIX shell when it holds anything but
+// letters, digits and the punctuation a path usually has.
+func shellQuote(path string) string {
+	if path != "" && strings.Trim(path, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_./:=,+-@%") == "" {
+		return path
+	}
+	return "'" + strings.ReplaceAll(path, "'", `'\''`) + "'"
+}
+
 // askLines draws the label question.
 func (s Model) askLines(h int) []string {
 	a := s.ask
@@ -95,6 +122,14 @@ func (s Model) askLines(h int) []string {
 	if why := a.why.In(s.Common); why != "" {
 		for _, l := range widget.WrapText(why, s.Width) {
 			lines = append(lines, s.Styles.Error.Render(l))
+		}
+	}
+	if note, cmd := s.askNoLabel(); note != "" {
+		for _, l := range widget.WrapText(note, s.Width) {
+			lines = append(lines, s.Styles.Muted.Render(l))
+		}
+		for _, l := range widget.WrapText(cmd, max(s.Width-2, 10)) {
+			lines = append(lines, "  "+l)
 		}
 	}
 	lines = append(lines, "")
