@@ -112,6 +112,10 @@ func (c Common) ErrorText(err error) string {
 		// The step is named once, in Chinese.
 		return "没有 BG/NBD 基线：" + baseline.Reason()
 	}
+	var folder *experiment.DirectoryError
+	if errors.As(err, &folder) {
+		return folder.Path + "：这是一个目录，不是文件"
+	}
 	var cutoff *data.CutoffRangeError
 	if errors.As(err, &cutoff) {
 		return cutoffRangeZh(cutoff)
