@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"errors"
-	"fmt"
 	"io"
 	"io/fs"
 	"os"
@@ -80,7 +79,7 @@ func refuseDirectory(path string, f io.ReadCloser) error {
 		return nil
 	}
 	if info, err := st.Stat(); err == nil && info.IsDir() {
-		return fmt.Errorf("%s: %w", path, errDirectory)
+		return &experiment.DirectoryError{Path: path} // its path, for the TUI's Chinese
 	}
 	return nil
 }

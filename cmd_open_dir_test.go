@@ -3,7 +3,7 @@ package main
 import (
 	"errors"
 	"os"
-	"strings"
+	"syscall"
 	"testing"
 
 	"github.com/retainlab/retain/experiment"
@@ -20,10 +20,14 @@ func TestDirectoryRefusalIsWordedInChinese(t *testing.T) {
 	}
 	defer f.Close()
 	refusal := refuseDirectory(dir, f)
-	if !errors.Is(refusal, errDirectory) || !errors.Is(refusal, experiment.ErrNotRegularFile) {
-		t.Fatalf("refusal %v is not errDirectory and experiment.ErrNotRegularFile", refusal)
+	if !errors.Is(refusal, syscall.EISDIR) || !errors.Is(refusal, experiment.ErrNotRegularFile) {
+		t.Fatalf("refusal %v is not syscall.EISDIR and experiment.ErrNotRegularFile", refusal)
 	}
-	if got := common.New("zh").ErrorText(refusal); !strings.HasPrefix(got, "不是普通文件（") || !strings.Contains(got, dir) {
-		t.Errorf("zh: %q", got)
+	if got, want := refusal.Error(), dir+": is a directory, not a file"; got != want {
+		t.Errorf("en: %q, want %q", got, want)
+	}
+	// All in Chinese, the path once (review29 #2).
+	if got, want := common.New("zh").ErrorText(refusal), dir+"：这是一个目录，不是文件"; got != want {
+		t.Errorf("zh: %q, want %q", got, want)
 	}
 }

@@ -178,8 +178,8 @@ func (r *recordReader) readUnquoting(line []byte) error {
 				return nil
 			}
 			if line[pos] != r.delim {
-				return parseErr(r.file, r.next-1, len(r.ends), ErrSyntax,
-					fmt.Sprintf("unexpected %q after the closing quote of a field", line[pos]))
+				return quoting(parseErr(r.file, r.next-1, len(r.ends), ErrSyntax,
+					fmt.Sprintf("unexpected %q after the closing quote of a field", line[pos])), Quoting{After: line[pos]})
 			}
 			pos++
 			if pos == len(line) { // a trailing delimiter opens one more, empty field
@@ -226,7 +226,7 @@ func (r *recordReader) readQuoted(line []byte, pos int) ([]byte, int, error) {
 			var err error
 			line, err = r.readLine()
 			if err == io.EOF {
-				return nil, 0, parseErr(r.file, startLine, field, ErrSyntax, "quoted field is never closed")
+				return nil, 0, quoting(parseErr(r.file, startLine, field, ErrSyntax, "quoted field is never closed"), Quoting{Unclosed: true})
 			}
 			if err != nil {
 				return nil, 0, err

@@ -65,7 +65,7 @@ type ParseError struct {
 	// Facts holds what Msg says as values, for a program that words the
 	// error in another language (FieldCount, LabelClasses, NoFeatures,
 	// BadDate, NoOrders, EmptySheets, MixedDecimals, NotANumber, Binary,
-	// BinaryWorkbook, Restated); nil when Msg is all there is. Msg stays
+	// BinaryWorkbook, Restated, Quoting); nil when Msg is all there is. Msg stays
 	// the English.
 	Facts Facts
 }

@@ -64,11 +64,11 @@ func TestParquetNegativeRowCountShowsTheError(t *testing.T) {
 			"│ Error  minrows.parquet: corrupt Parquet file: the footer says              │",
 			"│ -9,223,372,036,854,775,808 rows, a negative count                          │",
 			"│ The previous data and settings are unchanged. esc dismisses this message.  │"}},
-		// The cause in Chinese, the detail in English, as every Parquet
-		// refusal's.
+		// The cause in Chinese (not "corrupt Parquet file" again in
+		// English), the reader's detail in English.
 		{"zh", []string{
-			"│ 错误  minrows.parquet：无法读取的 Parquet 文件（corrupt Parquet file: the  │",
-			"│ footer says -9,223,372,036,854,775,808 rows, a negative count）            │",
+			"│ 错误  minrows.parquet：Parquet 文件已损坏（the footer says                 │",
+			"│ -9,223,372,036,854,775,808 rows, a negative count）                        │",
 			"│ 之前的数据和设置没有改变。按 esc 关闭此消息。                              │"}},
 	} {
 		opts := textbookOptions()

@@ -16,7 +16,5 @@ func (c Common) BarsText() widget.BarsText {
 // NewSignedBars returns an empty signed bar chart in the house styles and
 // the interface's language.
 func (c Common) NewSignedBars() widget.SignedBars {
-	b := widget.NewSignedBars(c.Styles.Widget)
-	b.SetText(c.BarsText())
-	return b
+	return widget.NewSignedBars(c.Styles.Widget, c.BarsText())
 }

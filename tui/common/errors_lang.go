@@ -24,6 +24,7 @@ var causes = []struct {
 }{
 	{fs.ErrNotExist, "找不到文件"},
 	{fs.ErrPermission, "没有读取该文件的权限"},
+	{syscall.EISDIR, "这是一个目录，不是文件"},
 	{experiment.ErrNotRegularFile, "不是普通文件"},
 	{data.ErrNotText, "不是 UTF-8 文本文件，不能当作 CSV 读取"},
 	{data.ErrParquet, "无法读取的 Parquet 文件"},
@@ -111,6 +112,10 @@ func (c Common) ErrorText(err error) string {
 		// The step is named once, in Chinese.
 		return "没有 BG/NBD 基线：" + baseline.Reason()
 	}
+	var folder *experiment.DirectoryError
+	if errors.As(err, &folder) {
+		return folder.Path + "：这是一个目录，不是文件"
+	}
 	var cutoff *data.CutoffRangeError
 	if errors.As(err, &cutoff) {
 		return cutoffRangeZh(cutoff)
@@ -153,6 +158,10 @@ func (c Common) ErrorText(err error) string {
 				return where(pe) + "：这是 Excel 二进制工作簿（.xlsb），不受支持：请在 Excel 中打开它，另存为 Excel 工作簿（.xlsx）或 CSV（UTF-8）"
 			}
 			detail := pe.Msg
+			if rest, ok := strings.CutPrefix(detail, "corrupt Parquet file: "); ok && k.err == data.ErrParquet {
+				// The cause in Chinese, the reader's own detail kept.
+				return where(pe) + "：Parquet 文件已损坏（" + rest + "）"
+			}
 			if zh := factsZh(pe.Facts); zh != "" {
 				detail = zh
 			} else if nf, ok := pe.Facts.(data.NoFeatures); ok && len(nf.Columns) == 0 {
@@ -163,9 +172,10 @@ func (c Common) ErrorText(err error) string {
 		}
 		var path *fs.PathError
 		if errors.As(err, &path) {
-			if plain == path.Error() && (k.err == fs.ErrNotExist || k.err == fs.ErrPermission) {
-				// "open PATH: no such file or directory" says nothing
-				// the Chinese cause and the path do not (review29 #2).
+			if strings.HasSuffix(plain, path.Error()) && (k.err == fs.ErrNotExist || k.err == fs.ErrPermission || k.err == syscall.EISDIR) {
+				// "open PATH: no such file or directory" (or "reading
+				// PATH: read PATH: is a directory") says nothing the
+				// Chinese cause and the path do not (review29 #2).
 				return path.Path + "：" + k.zh
 			}
 			return path.Path + "：" + k.zh + "（" + plain + "）"
@@ -252,6 +262,11 @@ func factsZh(f data.Facts) string {
 			count = fmt.Sprintf("有超过 %d 个", f.MoreThan)
 		}
 		return fmt.Sprintf("标签列 %q %s类别（%s），需要恰好两个", f.Column, count, strings.Join(shown, ", "))
+	case data.Quoting:
+		if f.Unclosed {
+			return "引号开始的字段直到文件末尾都没有结束引号：请补上结束引号，或去掉多余的开头引号"
+		}
+		return fmt.Sprintf("字段的结束引号之后是 %s，而不是分隔符或行尾：字段中的引号要写成两个（\"\"）", strconv.QuoteRune(rune(f.After)))
 	case data.BadDate:
 		switch f.Problem {
 		case data.DateMissing:

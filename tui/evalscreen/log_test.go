@@ -266,7 +266,7 @@ func TestLiftRowHasItsUnit(t *testing.T) {
 	run := screentest.LogRun(t, screentest.LoadLog(t, ""), experiment.OutOfTime, 30)
 	for _, lang := range screentest.Langs {
 		s := evaluated(t, screentest.Common(lang, 160, 48), run)
-		row := rowOf(screentest.Render(s, 160, 48), map[string]string{"en": "lift, top 10 %", "zh": "前 10% 提升"}[lang])
+		row := rowOf(screentest.Render(s, 160, 48), map[string]string{"en": "lift, top 10 %", "zh": "前 10 % 提升"}[lang])
 		if row == "" || strings.Count(row, "×") != 4 {
 			t.Errorf("%s: the lift row reads %q, want each of its 4 figures with ×", lang, row)
 		}

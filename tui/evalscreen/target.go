@@ -1,7 +1,6 @@
 package evalscreen
 
 import (
-	"fmt"
 	"math"
 
 	"github.com/retainlab/retain/engine/metrics"
@@ -43,14 +42,14 @@ func (s Model) risk() common.RiskWording { return common.NewRiskWording(s.plan.t
 func (s Model) bandLines(w int) []string {
 	st, p := s.Styles, s.plan
 	lines := []string{
-		common.Truncate(st.Title.Render(s.T("Bands", "分档"))+st.Muted.Render(" · "+s.BandSchemeShort(p.scheme)+" (B)"), w),
+		common.Truncate(st.Title.Render(s.T("Bands", "分档"))+st.Muted.Render(" · "+s.BandSchemeShort(p.scheme)+s.T(" (B)", "（B）")), w),
 		st.Header.Render(common.Truncate(common.Pad(s.T("band", "档"), 9)+common.PadLeft(s.T("users", "用户"), 8)+
 			common.PadLeft(s.T("have it", "发生"), 8)+common.PadLeft(s.T("rate", "比例"), 6), w)),
 	}
 	for i, b := range p.bands.Bands {
 		rate := "–"
 		if r := p.bands.Rate(i, p.outcomes); !math.IsNaN(r) {
-			rate = fmt.Sprintf("%.0f%%", 100*r)
+			rate = common.WholePercent(r) // "84 %", as the gains table beside it
 		}
 		lines = append(lines, common.TruncateCell(common.Pad(s.BandName(p.bands, i), 9)+common.PadLeft(common.Thousands(b.Users()), 8)+
 			common.PadLeft(common.Thousands(p.outcomes[i]), 8)+common.PadLeft(rate, 6), w))

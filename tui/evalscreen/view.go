@@ -272,7 +272,7 @@ func (s Model) metricsLines(w int) []string {
 	row(s.T("Brier score", "Brier 分数"), func(r metrics.Report) float64 { return r.BrierScoreLoss }, "")
 	row(s.T("log loss", "对数损失"), func(r metrics.Report) float64 { return r.LogLoss }, "")
 	if d.isLog {
-		rowUnit(s.T("lift, top 10 %", "前 10% 提升"), "×", func(r metrics.Report) float64 { return experiment.BacktestScoresOf(r).TopDecileLift }, "")
+		rowUnit(s.T("lift, top 10 %", "前 10 % 提升"), "×", func(r metrics.Report) float64 { return experiment.BacktestScoresOf(r).TopDecileLift }, "")
 	}
 	if bayes != nil {
 		lines = append(lines, st.Muted.Render(common.Truncate(s.T("best possible: the true probabilities (built-in data)", "理论最优：真实概率（内置数据）"), w)))
@@ -365,7 +365,7 @@ func (s Model) confusionNotes(w int) []string {
 func (s Model) gainsLines(w int) []string {
 	st := s.Styles
 	lines := []string{
-		common.Truncate(st.Title.Render(s.T("Gains", "收益"))+st.Muted.Render(" · "+s.DirectionName(s.plan.target.Direction)+" (p)"), w),
+		common.Truncate(st.Title.Render(s.T("Gains", "收益"))+st.Muted.Render(" · "+s.DirectionName(s.plan.target.Direction)+s.T(" (p)", "（p）")), w),
 		st.Muted.Render(common.Truncate(s.plan.target.Outcome(), w)),
 		st.Header.Render(common.Truncate(common.PadLeft(s.T("top", "前"), 5)+common.PadLeft(s.T("users", "用户"), 9)+common.PadLeft(s.T("reached", "触达"), 9)+common.PadLeft(s.T("lift", "提升"), 7), w)),
 	}

@@ -321,8 +321,13 @@ func (s Model) summaryLines(w int) []string {
 	}
 	lines = append(lines, st.Header.Render(row(s.T("Layer", "层"), s.T("Output", "输出形状"), s.T("Params", "参数"))))
 	lines = append(lines, row(s.T("input", "输入"), fmt.Sprintf("(None, %d)", inputs), ""))
-	for _, r := range arch.Summary() {
-		lines = append(lines, row(fmt.Sprintf("%s (%s)", r.Layer, r.Activation), dims(r.OutputDims), common.Thousands(r.Params)))
+	summary := arch.Summary()
+	for i, r := range summary {
+		layer := r.Layer // dense_N, a Keras-style name, as it is
+		if i == len(summary)-1 {
+			layer = s.T("output", "输出") // as the input row
+		}
+		lines = append(lines, row(fmt.Sprintf("%s (%s)", layer, r.Activation), dims(r.OutputDims), common.Thousands(r.Params)))
 	}
 	lines = append(lines, st.Border.Render(strings.Repeat("─", min(w, layerW+22))))
 	lines = append(lines, s.T("Total params: ", "参数总数：")+st.Value.Render(common.Thousands(arch.ParamCount())))

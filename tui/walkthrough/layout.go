@@ -32,7 +32,7 @@ func (m *Model) refresh(resetScroll bool) {
 	w, h := m.width, m.height
 	switch {
 	case w < minWidth || h < minHeight:
-		m.view = widget.Fit(widget.TooSmallFor(w, h, minWidth, minHeight), w, h)
+		m.view = widget.Fit(widget.TooSmallFor(w, h, minWidth, minHeight, m.lang == "zh"), w, h)
 		return
 	case m.err != nil:
 		m.view = widget.Fit(strings.Join(widget.WrapStyled(m.err.Error(), w, m.st.Bad), "\n"), w, h)
@@ -117,17 +117,20 @@ func figureHeight(p page) int {
 // drawFigure renders the page's heatmap or bar chart at w×h.
 func (m Model) drawFigure(p page, w, h int) string {
 	if p.heat != nil {
-		hm := widget.NewHeatmap(m.st.Widget, p.heat.title)
+		hm := widget.NewHeatmap(m.st.Widget, p.heat.title, widget.HeatmapText{
+			Rows: tr(m.lang, "fig.rows"), Cols: tr(m.lang, "fig.cols"),
+			NoValues: tr(m.lang, "fig.heatnone"), TooSmall: tr(m.lang, "fig.heatsmall"),
+		})
 		hm.SetRows(p.heat.rows)
 		hm.SetLabels(p.heat.rowLabels, p.heat.colLabels)
-		hm.SetScrollNote(tr(m.lang, "fig.rows"), tr(m.lang, "fig.cols"), 1) // the labels count from 1
+		hm.SetFirst(1) // the labels count from 1
 		hm.SetHighlight(p.heat.hiRow, p.heat.hiCol)
 		hm.SetSize(w, h)
 		return hm.View()
 	}
-	bars := widget.NewSignedBars(m.st.Widget)
 	// The widget's own wording, in the walkthrough's language.
-	bars.SetText(widget.BarsText{More: tr(m.lang, "fig.more"), NoValues: tr(m.lang, "fig.none"), TooSmall: tr(m.lang, "fig.small")})
+	bars := widget.NewSignedBars(m.st.Widget, widget.BarsText{More: tr(m.lang, "fig.more"), MoreInOrder: tr(m.lang, "fig.moreinorder"),
+		NoValues: tr(m.lang, "fig.none"), TooSmall: tr(m.lang, "fig.small")})
 	bars.SetBars(p.bars.bars)
 	bars.SetBarRoom(barsRoom)
 	bars.SetFormat(withSign(column(barValues(p.bars.bars)...)))

@@ -42,15 +42,18 @@ var textEN = map[string]string{
 	"sum.rest.engine": "… and %d smaller terms, which the sum below includes",
 
 	// Figures beside the text.
-	"fig.rows":   "rows %d–%d/%d",
-	"fig.cols":   "cols %d–%d/%d",
-	"fig.x":      "x: the inputs, largest first",
-	"fig.z":      "%s per neuron, largest first",
-	"fig.z.relu": "%s per neuron; ReLU zeroes the left side",
-	"fig.neuron": "neuron %d",
-	"fig.more":   "… %d more with smaller |value|",
-	"fig.none":   "no values",
-	"fig.small":  "enlarge to see the bars",
+	"fig.rows":        "rows %d–%d/%d",
+	"fig.cols":        "cols %d–%d/%d",
+	"fig.x":           "x: the inputs, largest first",
+	"fig.z":           "%s per neuron, largest first",
+	"fig.z.relu":      "%s per neuron; ReLU zeroes the left side",
+	"fig.neuron":      "neuron %d",
+	"fig.more":        "… %d more with smaller |value|",
+	"fig.none":        "no values",
+	"fig.moreinorder": "… %d more",
+	"fig.heatnone":    "%s: no values",
+	"fig.heatsmall":   "%s: enlarge to see the matrix",
+	"fig.small":       "enlarge to see the bars",
 
 	// Step 1: the raw user.
 	"raw.title":     "The user, as the shop recorded them",

@@ -41,15 +41,18 @@ var textZH = map[string]string{
 	"sum.rest.engine": "…… 其余 %d 项较小，已计入下面的和",
 
 	// 正文旁的图。
-	"fig.rows":   "第 %d–%d 行，共 %d 行",
-	"fig.cols":   "第 %d–%d 列，共 %d 列",
-	"fig.x":      "x：各个输入，按绝对值从大到小",
-	"fig.z":      "各神经元的 %s，按绝对值从大到小",
-	"fig.z.relu": "各神经元的 %s；ReLU 把轴左侧置零",
-	"fig.neuron": "神经元 %d",
-	"fig.more":   "… 另有 %d 项，|值| 更小",
-	"fig.none":   "没有数值",
-	"fig.small":  "放大窗口才能看到条形图",
+	"fig.rows":        "第 %d–%d 行，共 %d 行",
+	"fig.cols":        "第 %d–%d 列，共 %d 列",
+	"fig.x":           "x：各个输入，按绝对值从大到小",
+	"fig.z":           "各神经元的 %s，按绝对值从大到小",
+	"fig.z.relu":      "各神经元的 %s；ReLU 把轴左侧置零",
+	"fig.neuron":      "神经元 %d",
+	"fig.more":        "… 另有 %d 项，|值| 更小",
+	"fig.none":        "没有数值",
+	"fig.moreinorder": "… 另有 %d 项",
+	"fig.heatnone":    "%s：没有数值",
+	"fig.heatsmall":   "%s：放大窗口才能看到矩阵",
+	"fig.small":       "放大窗口才能看到条形图",
 
 	// 第1步：原始用户。
 	"raw.title":     "商店记录下的这位用户",

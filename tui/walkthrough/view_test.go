@@ -49,7 +49,7 @@ func TestEverySizeRendersEveryStep(t *testing.T) {
 					v := m.View()
 					checkFrame(t, v, w, h)
 					if w >= 16 && h > 0 && (w < minWidth || h < minHeight) {
-						if !strings.Contains(ansi.Strip(v), "nlarge") || strings.TrimSpace(ansi.Strip(strings.Join(strings.Split(v, "\n")[1:], ""))) != "" {
+						if !strings.Contains(ansi.Strip(v), map[string]string{"en": "nlarge", "zh": "放大"}[lang]) || strings.TrimSpace(ansi.Strip(strings.Join(strings.Split(v, "\n")[1:], ""))) != "" {
 							t.Fatalf("%d×%d: want the one-line notice, got:\n%s", w, h, ansi.Strip(v))
 						}
 					}

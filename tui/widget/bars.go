@@ -51,11 +51,6 @@ type BarsText struct {
 	TooSmall string
 }
 
-// DefaultBarsText is the English wording.
-func DefaultBarsText() BarsText {
-	return BarsText{More: "… %d more with smaller |value|", MoreInOrder: "… %d more", NoValues: "no values", TooSmall: "enlarge to see the bars"}
-}
-
 // BarOrder is the order the bars are drawn in.
 type BarOrder int
 
@@ -68,14 +63,17 @@ const (
 	AsGiven
 )
 
-// NewSignedBars returns an empty bar chart.
-func NewSignedBars(styles Styles) SignedBars {
-	return SignedBars{styles: styles, text: DefaultBarsText()}
+// NewSignedBars returns an empty bar chart that writes text by itself:
+// the wording is the caller's, in its language (there is no default, so
+// that no caller inherits English).
+func NewSignedBars(styles Styles, text BarsText) SignedBars {
+	return SignedBars{styles: styles, text: text}
 }
 
-// SetText replaces the chart's own wording; empty fields keep the default.
+// SetText replaces the chart's own wording; empty fields keep the
+// current wording.
 func (b *SignedBars) SetText(t BarsText) {
-	d := DefaultBarsText()
+	d := b.text
 	orDefault(&t.More, d.More)
 	orDefault(&t.MoreInOrder, d.MoreInOrder)
 	orDefault(&t.NoValues, d.NoValues)
@@ -193,9 +191,6 @@ func (b SignedBars) render() string {
 		return ""
 	}
 	text := b.text
-	if text == (BarsText{}) {
-		text = DefaultBarsText() // a zero SignedBars, not made by NewSignedBars
-	}
 	if len(b.bars) == 0 {
 		return placeholder(w, h, text.NoValues, b.styles.Placeholder)
 	}
@@ -273,6 +268,9 @@ func (b SignedBars) render() string {
 		more := text.More
 		if b.order == AsGiven {
 			more = text.MoreInOrder
+		}
+		if more == "" {
+			more = "… %d" // no wording given: the count, in no language
 		}
 		lines = append(lines, b.styles.Muted.Render(fmt.Sprintf(more, rest)))
 	}

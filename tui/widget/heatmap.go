@@ -39,25 +39,32 @@ type Heatmap struct {
 	scale     float64
 	width     int
 	height    int
-	rowsFmt   string // the scroll note of rows: first, last, count
-	colsFmt   string // the scroll note of columns
+	text      HeatmapText
 	first     int    // the number the note gives the first row and column
 	view      string // rendered by every setter, so View costs nothing
 }
 
-// NewHeatmap returns an empty heatmap titled title.
-func NewHeatmap(styles Styles, title string) Heatmap {
-	return Heatmap{styles: styles, title: title, hiRow: -1, hiCol: -1,
-		rowsFmt: "rows %d–%d/%d", colsFmt: "cols %d–%d/%d"}
+// HeatmapText is the wording a Heatmap writes by itself, in the caller's
+// language (there is no default, so that no caller inherits English).
+type HeatmapText struct {
+	// Rows and Cols format the title's note of the rows and columns a
+	// scrolled matrix shows: first, last and count ("rows %d–%d/%d").
+	Rows, Cols string
+	// NoValues and TooSmall format, with the title, what is written
+	// across a matrix without values or too small to draw
+	// ("%s: no values", "%s: enlarge to see the matrix").
+	NoValues, TooSmall string
 }
 
-// SetScrollNote sets how the title notes which rows and columns a scrolled
-// matrix shows: rows and cols are formats of the first and last shown and
-// the count ("rows %d–%d/%d" by default, so other languages can say it),
-// and first is the number of the first row and column (0 by default; 1
-// when the labels count from 1).
-func (m *Heatmap) SetScrollNote(rows, cols string, first int) {
-	m.rowsFmt, m.colsFmt, m.first = rows, cols, first
+// NewHeatmap returns an empty heatmap titled title that writes text.
+func NewHeatmap(styles Styles, title string, text HeatmapText) Heatmap {
+	return Heatmap{styles: styles, title: title, hiRow: -1, hiCol: -1, text: text}
+}
+
+// SetFirst sets the number the scroll note gives the first row and column
+// (0 by default; 1 when the labels count from 1).
+func (m *Heatmap) SetFirst(first int) {
+	m.first = first
 	m.view = m.render()
 }
 
@@ -196,7 +203,7 @@ func (m Heatmap) render() string {
 	}
 	rows, cols := len(m.values), m.cols
 	if rows == 0 || cols == 0 {
-		return placeholder(w, h, m.title+": no values", m.styles.Placeholder)
+		return placeholder(w, h, fmt.Sprintf(m.text.NoValues, m.title), m.styles.Placeholder)
 	}
 	scale := m.Scale()
 	labelW := 0
@@ -210,7 +217,7 @@ func (m Heatmap) render() string {
 	}
 	room := (w - labelW - 2) / cellW
 	if room < 1 || h < 3 {
-		return placeholder(w, h, m.title+": enlarge to see the matrix", m.styles.Placeholder)
+		return placeholder(w, h, fmt.Sprintf(m.text.TooSmall, m.title), m.styles.Placeholder)
 	}
 	levels := m.levelStyles(numeric)
 	r0, nr := window(rows, h-2, m.hiRow)
@@ -219,10 +226,10 @@ func (m Heatmap) render() string {
 	var out strings.Builder
 	var scroll []string
 	if nr < rows {
-		scroll = append(scroll, fmt.Sprintf(m.rowsFmt, r0+m.first, r0+nr-1+m.first, rows))
+		scroll = append(scroll, fmt.Sprintf(m.text.Rows, r0+m.first, r0+nr-1+m.first, rows))
 	}
 	if nc < cols {
-		scroll = append(scroll, fmt.Sprintf(m.colsFmt, c0+m.first, c0+nc-1+m.first, cols))
+		scroll = append(scroll, fmt.Sprintf(m.text.Cols, c0+m.first, c0+nc-1+m.first, cols))
 	}
 	title := m.styles.Title.Render(m.title)
 	if len(scroll) > 0 {

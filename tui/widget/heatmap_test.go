@@ -33,7 +33,7 @@ func weights(rows, cols int) denseMatrix {
 }
 
 func TestHeatmapEverySize(t *testing.T) {
-	h := NewHeatmap(DefaultStyles(), "W1")
+	h := NewHeatmap(DefaultStyles(), "W1", englishHeatmap)
 	h.SetMatrix(weights(16, 12))
 	h.SetHighlight(9, 7)
 	for w := 0; w <= 100; w += 3 {
@@ -45,7 +45,7 @@ func TestHeatmapEverySize(t *testing.T) {
 }
 
 func TestHeatmapScaleAndCells(t *testing.T) {
-	h := NewHeatmap(DefaultStyles(), "W")
+	h := NewHeatmap(DefaultStyles(), "W", englishHeatmap)
 	h.SetRows([][]float64{{0.5, -2}, {math.NaN()}, {0.001, 1.2}})
 	if got := h.Scale(); got != 2 {
 		t.Fatalf("Scale = %v, want 2 (the largest finite |value|)", got)
@@ -72,7 +72,7 @@ func TestHeatmapScaleAndCells(t *testing.T) {
 }
 
 func TestHeatmapCompactKeepsSignWithoutColour(t *testing.T) {
-	h := NewHeatmap(DefaultStyles(), "W")
+	h := NewHeatmap(DefaultStyles(), "W", englishHeatmap)
 	// Scale 1: levels round |v|·4 → 1 (░) for 0.25, 2 (▒) for -0.5, 4 (█) for 1, 0 (·) for 0.1.
 	h.SetRows([][]float64{{0.25, -0.5, 1, 0.1}})
 	h.SetSize(14, 3) // too narrow for numbers: two cells per value
@@ -83,7 +83,7 @@ func TestHeatmapCompactKeepsSignWithoutColour(t *testing.T) {
 }
 
 func TestHeatmapScrollsToHighlight(t *testing.T) {
-	h := NewHeatmap(DefaultStyles(), "W")
+	h := NewHeatmap(DefaultStyles(), "W", englishHeatmap)
 	h.SetMatrix(weights(40, 3))
 	h.SetHighlight(30, 1)
 	h.SetSize(40, 8) // six matrix rows fit
@@ -97,7 +97,7 @@ func TestHeatmapScrollsToHighlight(t *testing.T) {
 }
 
 func TestHeatmapEmpty(t *testing.T) {
-	h := NewHeatmap(DefaultStyles(), "W2")
+	h := NewHeatmap(DefaultStyles(), "W2", englishHeatmap)
 	h.SetMatrix(nil)
 	h.SetSize(30, 2)
 	if got := strings.TrimRight(ansi.Strip(h.View()), " \n"); got != "W2: no values" {
@@ -108,7 +108,7 @@ func TestHeatmapEmpty(t *testing.T) {
 func TestHeatmapGolden(t *testing.T) {
 	for _, size := range [][2]int{{80, 12}, {36, 8}} {
 		t.Run(itoa(size[0])+"x"+itoa(size[1]), func(t *testing.T) {
-			h := NewHeatmap(DefaultStyles(), "W1 (hidden 1 × input)")
+			h := NewHeatmap(DefaultStyles(), "W1 (hidden 1 × input)", englishHeatmap)
 			h.SetMatrix(weights(8, 10))
 			h.SetLabels([]string{"h1", "h2", "h3", "h4", "h5", "h6", "h7", "h8"},
 				[]string{"days", "orders", "basket", "coupon", "north", "south", "app", "web", "email", "age"})
@@ -120,7 +120,7 @@ func TestHeatmapGolden(t *testing.T) {
 }
 
 func BenchmarkHeatmapRender(b *testing.B) {
-	h := NewHeatmap(DefaultStyles(), "W1")
+	h := NewHeatmap(DefaultStyles(), "W1", englishHeatmap)
 	h.SetMatrix(weights(64, 16))
 	h.SetSize(120, 40)
 	for b.Loop() {
@@ -128,10 +128,10 @@ func BenchmarkHeatmapRender(b *testing.B) {
 	}
 }
 
-// SetScrollNote words the scroll note for another language and numbers it
-// like labels that count from 1.
+// HeatmapText words the scroll note for another language and SetFirst
+// numbers it like labels that count from 1.
 func TestHeatmapScrollNote(t *testing.T) {
-	h := NewHeatmap(DefaultStyles(), "W")
+	h := NewHeatmap(DefaultStyles(), "W", HeatmapText{Rows: "第 %d–%d 行，共 %d 行", Cols: "第 %d–%d 列，共 %d 列"})
 	h.SetMatrix(weights(40, 3))
 	labels := make([]string, 40)
 	for i := range labels {
@@ -139,7 +139,7 @@ func TestHeatmapScrollNote(t *testing.T) {
 	}
 	h.SetLabels(labels, nil)
 	h.SetHighlight(30, 1)
-	h.SetScrollNote("第 %d–%d 行，共 %d 行", "第 %d–%d 列，共 %d 列", 1)
+	h.SetFirst(1)
 	h.SetSize(60, 8) // six matrix rows fit: labels 28 to 33
 	view := ansi.Strip(h.View())
 	if !strings.Contains(view, "第 28–33 行，共 40 行") || !strings.Contains(view, "28 ") || !strings.Contains(view, "33 ") {
@@ -165,7 +165,7 @@ func numbered(n int) []string {
 // number is shown whole instead, starting at its column, with the first
 // column's and the highlighted one's.
 func TestHeatmapNumbersWiderThanACell(t *testing.T) {
-	h := NewHeatmap(DefaultStyles(), "W2")
+	h := NewHeatmap(DefaultStyles(), "W2", englishHeatmap)
 	h.SetMatrix(weights(4, 16))
 	h.SetLabels(numbered(4), numbered(16))
 	h.SetSize(40, 6) // two cells per column

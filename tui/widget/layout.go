@@ -20,16 +20,22 @@ const (
 func Fits(w, h int) bool { return w >= MinWidth && h >= MinHeight }
 
 // TooSmall returns the one-line notice shown instead of a screen in a w×h
-// terminal smaller than MinWidth×MinHeight, cut to w cells.
-func TooSmall(w, h int) string {
-	return TooSmallFor(w, h, MinWidth, MinHeight)
+// terminal smaller than MinWidth×MinHeight, cut to w cells, in Chinese
+// when zh, else in English.
+func TooSmall(w, h int, zh bool) string {
+	return TooSmallFor(w, h, MinWidth, MinHeight, zh)
 }
 
-// TooSmallFor is TooSmall for a custom minimum size minW×minH.
-func TooSmallFor(w, h, minW, minH int) string {
-	msg := fmt.Sprintf("Window %d×%d is too small: enlarge it to at least %d×%d.", max(w, 0), max(h, 0), minW, minH)
+// TooSmallFor is TooSmall for a custom minimum size minW×minH. The
+// language is an argument, so that no caller inherits English.
+func TooSmallFor(w, h, minW, minH int, zh bool) string {
+	long, short := "Window %d×%d is too small: enlarge it to at least %d×%d.", "Enlarge to %d×%d"
+	if zh {
+		long, short = "窗口 %d×%d 太小：请放大到至少 %d×%d。", "请放大到 %d×%d"
+	}
+	msg := fmt.Sprintf(long, max(w, 0), max(h, 0), minW, minH)
 	if ansi.StringWidth(msg) > w {
-		msg = fmt.Sprintf("Enlarge to %d×%d", minW, minH)
+		msg = fmt.Sprintf(short, minW, minH)
 	}
 	return ansi.Truncate(msg, max(w, 0), "…")
 }

@@ -105,7 +105,7 @@ func TestTooSmall(t *testing.T) {
 		{-3, -1, ""},
 	}
 	for _, tt := range tests {
-		if got := TooSmall(tt.w, tt.h); got != tt.want {
+		if got := TooSmall(tt.w, tt.h, false); got != tt.want {
 			t.Errorf("TooSmall(%d, %d) = %q, want %q", tt.w, tt.h, got, tt.want)
 		}
 	}
