@@ -166,8 +166,7 @@ func TestEmptyTextFlagsRefused(t *testing.T) {
 			if cmd != "retain" {
 				args = strings.Fields(cmd)
 			}
-			want := `retain: --` + flag + ` "": an empty value; give one, or leave the flag out (is a shell variable unset?)` + "\n" +
-				"Run '" + strings.Join(append([]string{"retain"}, args...), " ") + " --help' for usage.\n"
+			want := emptyValueRefusal(args, flag)
 			mustRefuse(t, append(append([]string{}, args...), "--"+flag+"="), want)
 			mustRefuse(t, append(append([]string{}, args...), "--"+flag, ""), want)
 		}
@@ -192,8 +191,7 @@ func TestEmptyRepetitionRefused(t *testing.T) {
 			if cmd != "retain" {
 				args = strings.Fields(cmd)
 			}
-			want := `retain: --` + flag + ` "": an empty value; give one, or leave the flag out (is a shell variable unset?)` + "\n" +
-				"Run '" + strings.Join(append([]string{"retain"}, args...), " ") + " --help' for usage.\n"
+			want := emptyValueRefusal(args, flag)
 			mustRefuse(t, append(append([]string{}, args...), "--"+flag, "x", "--"+flag, ""), want)
 			n++
 		}
@@ -262,4 +260,11 @@ func TestPlanEmptyLeversMeansNone(t *testing.T) {
 	if n := levers("--levers="); n != 0 {
 		t.Errorf("%d contacts have a lever with --levers=", n)
 	}
+}
+
+// emptyValueRefusal is the usage error of "retain ARGS --FLAG" given an
+// empty text or list value.
+func emptyValueRefusal(args []string, flag string) string {
+	return `retain: --` + flag + ` "": an empty value; give one, or leave the flag out (is a shell variable unset?)` + "\n" +
+		"Run '" + strings.Join(append([]string{"retain"}, args...), " ") + " --help' for usage.\n"
 }
