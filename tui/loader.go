@@ -6,6 +6,7 @@ import (
 	"io"
 	"path/filepath"
 	"sync"
+	"time"
 
 	tea "charm.land/bubbletea/v2"
 
@@ -26,6 +27,19 @@ import (
 // thousand customers' work, and the load ends early, its result ctx's
 // error (see loads).
 func loadCmd(ctx context.Context, gen int, opts Options, cfg experiment.Config, asked []string, send func(tea.Msg)) tea.Cmd {
+	return readCmd(ctx, gen, opts, cfg, asked, send, false)
+}
+
+// loadBareCmd is loadCmd for a per-user table read without a label, as
+// `retain anomalies --data` reads it (experiment.LoadForAnomalies), for
+// the Anomalies screen only: it is not split, and its loadedMsg is bare.
+// A label read all the same (one named) makes it loadCmd's.
+func loadBareCmd(ctx context.Context, gen int, opts Options, cfg experiment.Config, asked []string, send func(tea.Msg)) tea.Cmd {
+	return readCmd(ctx, gen, opts, cfg, asked, send, true)
+}
+
+// readCmd is loadCmd, or loadBareCmd when bare.
+func readCmd(ctx context.Context, gen int, opts Options, cfg experiment.Config, asked []string, send func(tea.Msg), bare bool) tea.Cmd {
 	src, open, limits, abusers := opts.Source, opts.Open, opts.Limits, opts.Abusers
 	if open != nil {
 		open = ctxOpener(ctx, open)
@@ -44,9 +58,12 @@ func loadCmd(ctx context.Context, gen int, opts Options, cfg experiment.Config, 
 			defer close(done)
 			go watch.run(done)
 		}
-		if (src.Kind == "builtin" || src.Kind == "") && abusers > 0 {
+		switch {
+		case bare:
+			d, err = experiment.LoadForAnomalies(src, 0, open, time.Now())
+		case (src.Kind == "builtin" || src.Kind == "") && abusers > 0:
 			d, err = experiment.LoadShopWithAbusers(src, abusers)
-		} else {
+		default:
 			d, err = experiment.LoadContext(ctx, src, open)
 		}
 		if err != nil {
@@ -64,6 +81,9 @@ func loadCmd(ctx context.Context, gen int, opts Options, cfg experiment.Config, 
 		terminalSafeData(d)
 		if err := limits.CheckLoad(d); err != nil {
 			return loadedMsg{gen: gen, err: err}
+		}
+		if bare && d.Table.Label.Name == "" {
+			return loadedMsg{gen: gen, data: d, bare: true, src: src, asked: asked}
 		}
 		if watch != nil {
 			watch.splitting()

@@ -16,4 +16,7 @@ type loadedMsg struct {
 	prep  *experiment.Experiment
 	info  datascreen.Info
 	err   error
+	// bare is set when data is a per-user table loaded without a label
+	// (loadBareCmd), not split: prep and info are zero.
+	bare bool
 }

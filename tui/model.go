@@ -92,7 +92,11 @@ type Model struct {
 	noData error
 	data   *experiment.Data
 	prep   *experiment.Experiment
-	err    error // shown in the error panel until dismissed
+	// bare is a per-user table loaded without a label, for the Anomalies
+	// screen only (nil: none); data is nil while it is set. See
+	// root_nolabel.go.
+	bare *experiment.Data
+	err  error // shown in the error panel until dismissed
 	// loadShown is how far the file loading now has come, as last sent
 	// (nil: nothing sent yet, or nothing loading); see loadPanel.
 	loadShown *loadProgressMsg
@@ -285,12 +289,20 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 		}
 		return nil
 	case loadedMsg:
-		m.loaded(msg)
-		cmd := tea.Batch(m.cohScr.SetData(m.data), m.recScr.SetData(m.data))
+		bare := m.loaded(msg)
+		cmd := tea.Batch(m.cohScr.SetData(m.shown()), m.recScr.SetData(m.shown()))
 		m.shareRecommendations()
+		if bare {
+			// Loaded for the Anomalies screen alone: it scores at once.
+			m.pushInputs()
+			cmd = tea.Batch(cmd, m.anomScr.Score())
+		}
 		return cmd
 	case datascreen.OpenMsg:
 		m.asked = msg.Src.Path
+		if msg.NoLabel {
+			return m.openBare(msg.Src, msg.Columns)
+		}
 		return m.open(msg.Src, msg.Columns)
 	case modelscreen.PresetDataMsg:
 		return m.presetData(msg)
@@ -298,7 +310,7 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 		return m.restoreAside()
 	case datascreen.LabelCancelMsg:
 		m.err = msg.Err
-		if m.data == nil {
+		if m.data == nil && m.bare == nil {
 			m.setNoData(msg.Err)
 		}
 		m.layout()
@@ -451,6 +463,9 @@ func (m *Model) handleKey(k tea.KeyPressMsg) tea.Cmd {
 }
 
 func (m *Model) routeToActive(msg tea.Msg) tea.Cmd {
+	if m.blocked(m.active) {
+		return m.blockedKey(msg)
+	}
 	var cmd tea.Cmd
 	switch m.active {
 	case tabData:
@@ -524,6 +539,9 @@ func (m *Model) switchTo(t tab) {
 
 // editing reports whether the active screen has a text field focused.
 func (m *Model) editing() bool {
+	if m.blocked(m.active) {
+		return false
+	}
 	switch m.active {
 	case tabData:
 		return m.dataScr.Editing()
@@ -555,26 +573,31 @@ func (m *Model) reprepare() tea.Cmd {
 }
 
 // loaded installs a loaded data set, or shows why it failed while keeping
-// what was there before.
-func (m *Model) loaded(msg loadedMsg) {
+// what was there before. It reports whether it installed a table without
+// a label (loadedBare).
+func (m *Model) loaded(msg loadedMsg) bool {
 	if msg.gen != m.gen {
-		return
+		return false
 	}
 	m.setLoading(nil)
 	if m.askLabel(msg) || m.askLogColumns(msg) {
 		m.switchTo(tabData)
-		return
+		return false
 	}
 	if msg.err != nil {
 		m.err = msg.err
-		if m.data == nil {
+		if m.data == nil && m.bare == nil {
 			m.setNoData(msg.err)
 		}
 		m.settleAside()
 		m.layout()
-		return
+		return false
 	}
-	m.err = nil
+	if msg.bare {
+		m.loadedBare(msg)
+		return true
+	}
+	m.err, m.bare = nil, nil
 	if m.data == nil {
 		m.setNoData(nil)
 	}
@@ -589,6 +612,7 @@ func (m *Model) loaded(msg loadedMsg) {
 	m.trainScr.SetShape(shape)
 	m.tuneScr.SetShape(shape)
 	m.layout()
+	return false
 }
 
 // inputs are what the Train, Tune and Anomalies screens plan with: the
@@ -618,9 +642,9 @@ func (m *Model) pushInputs() {
 		m.trainScr.SetInputs(m.data, m.modelScr.Config(), m.opts.Limits)
 		m.trainGot = now
 	}
-	if m.anomGot != now {
-		m.anomScr.SetInputs(m.data, m.modelScr.Config())
-		m.anomGot = now
+	if anom := (inputs{data: m.shown(), limits: now.limits, version: now.version, given: true}); m.anomGot != anom {
+		m.anomScr.SetInputs(m.shown(), m.modelScr.Config())
+		m.anomGot = anom
 	}
 	if m.tuneGot != now && m.active == tabTune && !m.tuneScr.Running() {
 		m.tuneScr.SetInputs(m.data, m.modelScr.Config())

@@ -102,6 +102,10 @@ func (m *Model) helpKeys() helpKeys {
 	// screen (handleKey gives it to the walkthrough first).
 	keys.NextTab.SetEnabled(!(m.active == tabWalk && m.walkScr.WantsTab(tea.KeyPressMsg{Code: tea.KeyTab})))
 	hk := helpKeys{global: keys, editing: m.editing()}
+	if m.blocked(m.active) {
+		hk.screen = [][]key.Binding{{m.chooseLabelKey()}}
+		return hk
+	}
 	switch m.active {
 	case tabData:
 		hk.screen = m.dataScr.HelpGroups()
@@ -142,7 +146,7 @@ func (m *Model) errorPanel() string {
 	box := lipgloss.NewStyle().Border(lipgloss.RoundedBorder()).BorderForeground(lipgloss.Color("9")).
 		Padding(0, 1).Width(w)
 	after := m.com.T("The previous data and settings are unchanged. esc dismisses this message.", "之前的数据和设置没有改变。按 esc 关闭此消息。")
-	if m.data == nil {
+	if m.data == nil && m.bare == nil {
 		after = m.com.T("No data is loaded yet. esc dismisses this message.", "尚未加载任何数据。按 esc 关闭此消息。")
 	}
 	// Wrapped here, as prose in either language is, not by the box: its
@@ -265,6 +269,9 @@ func (m *Model) render() string {
 		body = m.tuneScr.View()
 	case tabAnomalies:
 		body = m.anomScr.View()
+	}
+	if m.blocked(m.active) {
+		body = m.noLabelPanel(w, h)
 	}
 	if m.help.ShowAll {
 		body = m.helpOverlay(w, h)

@@ -221,7 +221,6 @@ func (s Model) key(k tea.KeyPressMsg) (Model, tea.Cmd) {
 		}
 	case key.Matches(k, ks.Score) && s.data != nil:
 		cmd = s.startScoring()
-		s.pending = s.plantShare()
 	case key.Matches(k, ks.Plant) && s.canPlant():
 		if s.plant > 0 {
 			s.plant = 0
@@ -239,7 +238,7 @@ func (s Model) key(k tea.KeyPressMsg) (Model, tea.Cmd) {
 		s.mark(true)
 	case key.Matches(k, ks.NotAbusive):
 		s.mark(false)
-	case key.Matches(k, ks.Retrain):
+	case key.Matches(k, ks.Retrain) && s.canRetrain():
 		cmd = s.startRetrain()
 	default:
 		if top, ok := ks.Scroll.Scrolled(k, s.sel, max(s.listRows()-1, 1), len(s.res.Order)-1); ok {
@@ -248,6 +247,24 @@ func (s Model) key(k tea.KeyPressMsg) (Model, tea.Cmd) {
 	}
 	s.render()
 	return s, cmd
+}
+
+// Score starts scoring the loaded data, as s does, unless a job runs or
+// no data is loaded: the root scores a table loaded without a label at
+// once, as the Anomalies screen is all it is loaded for.
+func (s *Model) Score() tea.Cmd {
+	if s.job != nil || s.data == nil {
+		return nil
+	}
+	cmd := s.startScoring()
+	s.render()
+	return cmd
+}
+
+// canRetrain reports whether the scored users have a label, which the
+// churn model retrained without the flagged ones needs.
+func (s Model) canRetrain() bool {
+	return s.scored != nil && s.scored.Table != nil && s.scored.Table.Label.Name != ""
 }
 
 // canPlant reports whether the loaded data is the built-in shop, where
@@ -282,6 +299,7 @@ func (s *Model) startScoring() tea.Cmd {
 	s.gen++
 	j, ctx := newJob(s.parent, scoring)
 	s.job, s.err, s.stopped = j, nil, 0
+	s.pending = s.plantShare()
 	// Tied users in file order beside their pseudonyms would give the ids
 	// back in a file sorted by id.
 	opts := s.opts
@@ -327,5 +345,6 @@ func (s Model) HelpGroups() [][]key.Binding {
 	for _, b := range []*key.Binding{&k.Scroll.Up, &k.Scroll.PageUp, &k.Scroll.Top, &k.Raise, &k.Lower, &k.Reset, &k.Abusive, &k.NotAbusive, &k.Retrain} {
 		b.SetEnabled(has)
 	}
+	k.Retrain.SetEnabled(has && s.canRetrain())
 	return [][]key.Binding{{k.Score, k.Raise, k.Abusive, k.Retrain, k.Scroll.Up, k.Plant, k.Reset, k.Scroll.PageUp, k.Scroll.Top}}
 }

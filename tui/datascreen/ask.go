@@ -6,6 +6,8 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 
+	"github.com/charmbracelet/x/ansi"
+
 	"github.com/retainlab/retain/experiment"
 	"github.com/retainlab/retain/tui/common"
 	"github.com/retainlab/retain/tui/widget"
@@ -52,13 +54,14 @@ func (s *Model) AskLabel(src experiment.Source, columns []string, why common.Sai
 // Asking reports whether the label question is open.
 func (s Model) Asking() bool { return s.ask != nil }
 
-// askKey moves through the columns, loads with the chosen one (enter) or
-// gives up (esc).
+// askKey moves through the entries, loads with the chosen column (enter)
+// or without a label for anomaly detection only (the entry above the
+// columns, pick -1), or gives up (esc).
 func (s Model) askKey(k tea.KeyPressMsg) (Model, tea.Cmd) {
 	a := *s.ask
 	switch k.String() {
 	case "up", "k":
-		a.pick = max(a.pick-1, 0)
+		a.pick = max(a.pick-1, -1)
 	case "down", "j":
 		a.pick = min(a.pick+1, len(a.columns)-1)
 	case "esc":
@@ -66,6 +69,13 @@ func (s Model) askKey(k tea.KeyPressMsg) (Model, tea.Cmd) {
 		return s, emit(LabelCancelMsg{Err: s.askErr})
 	case "enter":
 		src := a.src
+		if a.pick < 0 {
+			// The score needs no label: the file is read as `retain
+			// anomalies --data` reads it, no column named the label.
+			src.Label = ""
+			s.ask, s.answered = nil, &a
+			return s, emit(OpenMsg{Src: src, Columns: a.columns, NoLabel: true})
+		}
 		src.Label = a.columns[a.pick]
 		s.ask, s.answered = nil, &a
 		return s, emit(OpenMsg{Src: src, Columns: a.columns})
@@ -85,21 +95,10 @@ func (s Model) askReason() string {
 		"未能识别标签列的名称（churn、label、target 等）。请选择：enter 加载文件，esc 取消。")
 }
 
-// askNoLabel says what to do with a table that has no label, so that no
-// feature is picked as its label just to load it: the Anomalies screen
-// scores only a table loaded here, with a label, while `retain anomalies
-// --data` scores the file without one. It returns that note and the
-// command (drawn on a line of its own); both "" for a source the command
-// line cannot read again (standard input) or a served session, whose user
-// has no shell.
-func (s Model) askNoLabel() (note, cmd string) {
-	a := s.ask
-	if a.src.Kind != "csv" || a.src.Path == "-" || s.Served {
-		return "", ""
-	}
-	return s.T("No label? The Anomalies screen scores only a table loaded here, with a label; to score this file without one, run:",
-			"没有标签列？异常屏只为此处加载的表打分，而加载需要标签列；不用标签为此文件打分，请运行："),
-		"retain anomalies --data " + shellQuote(a.src.Path)
+// noLabelEntry is the label question's entry above the columns that
+// loads the table without a label, for the Anomalies screen only.
+func (s Model) noLabelEntry() string {
+	return s.T("no label — anomaly detection only", "无标签——仅做异常检测")
 }
 
 // shellQuote quotes path for a POSIX shell when it holds anything but
@@ -124,25 +123,21 @@ func (s Model) askLines(h int) []string {
 			lines = append(lines, s.Styles.Error.Render(l))
 		}
 	}
-	if note, cmd := s.askNoLabel(); note != "" {
-		for _, l := range widget.WrapText(note, s.Width) {
-			lines = append(lines, s.Styles.Muted.Render(l))
-		}
-		for _, l := range widget.WrapText(cmd, max(s.Width-2, 10)) {
-			lines = append(lines, "  "+l)
-		}
-	}
 	lines = append(lines, "")
 	head := len(lines)
-	for i, c := range a.columns {
-		line := "  " + c
+	entry := func(i int, text string) string {
 		if i == a.pick {
-			line = s.Styles.Selected.Render(common.Pad("▸ "+c, s.Width/2))
+			return s.Styles.Selected.Render(common.Pad("▸ "+text, max(s.Width/2, ansi.StringWidth(text)+2)))
 		}
-		lines = append(lines, line)
+		return "  " + text
+	}
+	lines = append(lines, entry(-1, s.noLabelEntry()))
+	for i, c := range a.columns {
+		lines = append(lines, entry(i, c))
 	}
 	if h <= head {
 		return lines[:max(h, 0)]
 	}
-	return append(lines[:head], window(lines[head:], max(a.pick+1-(h-head), 0), h-head)...)
+	// The list's place of the selection: the entry above the columns is 0.
+	return append(lines[:head], window(lines[head:], max(a.pick+2-(h-head), 0), h-head)...)
 }

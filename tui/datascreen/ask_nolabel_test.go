@@ -4,46 +4,67 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/charmbracelet/x/ansi"
+
 	"github.com/retainlab/retain/experiment"
 	"github.com/retainlab/retain/tui/common"
 	"github.com/retainlab/retain/tui/screentest"
 )
 
-// TestLabelQuestionSaysHowToScoreWithoutALabel: the label question of a
-// file says, in both languages, that the Anomalies screen scores only a
-// table loaded here and names the command that scores the file without a
-// label, on a line of its own (the path quoted for the shell when it needs
-// it), so that a feature is not picked as the label to get the file in.
-// Standard input and a served session, which cannot run it, are not told.
-func TestLabelQuestionSaysHowToScoreWithoutALabel(t *testing.T) {
+// TestLabelQuestionOffersNoLabel: the label question lists, above the
+// columns, an entry that loads the file without a label for anomaly
+// detection only, in both languages, and in a served session too (it
+// needs no shell, unlike the `retain anomalies --data FILE` it named
+// before). The selection starts on the first column, as before; ↑ reaches
+// the entry and no further, and enter on it asks for the file without a
+// label, even when a --label named was missing.
+func TestLabelQuestionOffersNoLabel(t *testing.T) {
 	cols := []string{"user_id", "visits", "spend", "pages"}
-	for _, tc := range []struct {
-		lang, path string
-		want       []string
-	}{
-		{"en", "ok.csv", []string{"No label? The Anomalies screen scores only a table loaded here",
-			"  retain anomalies --data ok.csv"}},
-		{"en", "/tmp/my data.csv", []string{"  retain anomalies --data '/tmp/my data.csv'"}},
-		{"zh", "ok.csv", []string{"没有标签列？异常屏只为此处加载的表打分", "  retain anomalies --data ok.csv"}},
-	} {
-		s := New(screentest.Common(tc.lang, 120, 24))
-		s.AskLabel(experiment.Source{Kind: "csv", Path: tc.path}, cols, common.Said{}, nil)
-		mustContain(t, s.View(), tc.want...)
+	served := screentest.Common("en", 80, 24)
+	served.Served = true
+	for _, c := range []common.Common{screentest.Common("en", 80, 24), screentest.Common("zh", 80, 24), served} {
+		s := New(c)
+		s.AskLabel(experiment.Source{Kind: "csv", Path: "ok.csv", Label: "Foo"}, cols, common.Said{}, nil)
+		entry := s.T("  no label — anomaly detection only", "  无标签——仅做异常检测")
+		mustContain(t, ansi.Strip(s.View()), entry+"\n▸ user_id")
+		if strings.Contains(s.View(), "retain anomalies") {
+			t.Errorf("the question still sends the user to the command line:\n%s", s.View())
+		}
+		s = keys(s, "up", "up")
+		mustContain(t, ansi.Strip(s.View()), "▸ "+strings.TrimSpace(entry))
+		s, cmd := s.step(screentest.Press("enter"))
+		msg, ok := cmd().(OpenMsg)
+		if !ok || !msg.NoLabel || msg.Src.Label != "" || msg.Src.Path != "ok.csv" || len(msg.Columns) != len(cols) || s.Asking() {
+			t.Errorf("%s: enter on the entry sent %+v (asking %v)", c.Lang, msg, s.Asking())
+		}
 	}
-	// At 80 columns the command still stands whole on its line.
-	s := New(screentest.Common("en", 80, 24))
-	s.AskLabel(experiment.Source{Kind: "csv", Path: "/tmp/r28/bad/ok.csv"}, cols, common.Said{}, nil)
-	mustContain(t, s.View(), "\n  retain anomalies --data /tmp/r28/bad/ok.csv")
+}
 
-	stdin := New(screentest.Common("en", 120, 24))
-	stdin.AskLabel(experiment.Source{Kind: "csv", Path: "-"}, cols, common.Said{}, nil)
-	served := screentest.Common("en", 120, 24)
+// TestUnlabelledDataScreen: the Data screen of a table loaded without a
+// label says so, with its users, names the command that loads it with a
+// label (quoted for the shell; not in a served session, whose user has no
+// shell), and c asks for its label again; other data end it.
+func TestUnlabelledDataScreen(t *testing.T) {
+	src := experiment.Source{Kind: "csv", Path: "/tmp/my data.csv"}
+	cols := []string{"plan", "visits"}
+	s := New(screentest.Common("en", 80, 24))
+	s.SetUnlabelled(src, cols, 1234)
+	mustContain(t, ansi.Strip(s.View()), "/tmp/my data.csv is loaded without a label: 1,234 users",
+		"  retain --data '/tmp/my data.csv' --label COLUMN")
+	asked := keys(s, "c")
+	mustContain(t, ansi.Strip(asked.View()), "Which column of /tmp/my data.csv is the label?", "▸ plan")
+
+	served := screentest.Common("zh", 80, 24)
 	served.Served = true
 	srv := New(served)
-	srv.AskLabel(experiment.Source{Kind: "csv", Path: "ok.csv"}, cols, common.Said{}, nil)
-	for name, v := range map[string]string{"standard input": stdin.View(), "served": srv.View()} {
-		if strings.Contains(v, "retain anomalies") {
-			t.Errorf("%s: the question names a command its user cannot run:\n%s", name, v)
-		}
+	srv.SetUnlabelled(src, cols, 1234)
+	mustContain(t, ansi.Strip(srv.View()), "已不带标签加载：1,234 个用户")
+	if strings.Contains(srv.View(), "retain --data") {
+		t.Errorf("a served session is told a command to run:\n%s", srv.View())
+	}
+
+	s.SetData(nil, Info{})
+	if s.AskUnlabelled() || strings.Contains(s.View(), "without a label") {
+		t.Errorf("other data did not end the table without a label:\n%s", s.View())
 	}
 }

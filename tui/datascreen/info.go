@@ -65,9 +65,13 @@ func labelCandidates(t *data.Table) []string {
 
 // OpenMsg asks the root to load another source. Columns is set when the
 // label was chosen in the label question, so that a refusal asks again.
+// NoLabel asks for the per-user table without a label, read as `retain
+// anomalies --data` reads it, for the Anomalies screen only (the label
+// question's first entry).
 type OpenMsg struct {
 	Src     experiment.Source
 	Columns []string
+	NoLabel bool
 }
 
 // ResplitMsg asks the root to split the current data again with a seed.

@@ -125,6 +125,9 @@ type Model struct {
 	// data are shown: loaded, its columns are given as a flag.
 	chosen  *experiment.Source
 	loadErr string // why the load failed while no data is loaded ("": loading)
+	// bare is the table loaded without a label (nil: none); data is nil
+	// while it is set.
+	bare *bareState
 
 	view string // rendered after every change, so View only returns it
 }
@@ -156,7 +159,7 @@ func (s *Model) SetData(d *experiment.Data, info Info) {
 		d.Source.LogColumns != s.chosen.LogColumns) {
 		s.chosen = nil
 	}
-	s.data, s.info = d, info
+	s.data, s.info, s.bare = d, info, nil
 	s.previewOrder = previewOrder(d, s.Pseudonym.Enabled())
 	s.prompt, s.picking, s.ask, s.cols, s.answered, s.flash = prompt{}, false, nil, nil, nil, common.Said{}
 	s.askTarget()
@@ -261,6 +264,8 @@ func (s Model) browseKey(k tea.KeyPressMsg) (Model, tea.Cmd) {
 		s.prompt, cmd = newPrompt(s.Common, promptLog, s.pathHint())
 	case key.Matches(k, s.keys.Builtin):
 		return s, emit(OpenMsg{Src: experiment.Source{Kind: "builtin"}})
+	case key.Matches(k, s.keys.Label) && s.bare != nil:
+		s.AskUnlabelled()
 	case key.Matches(k, s.keys.Label) && len(s.info.Candidates) > 1:
 		s.picking, s.pick = true, 0
 	case key.Matches(k, s.keys.Exclude) && s.section == sectionSchema:
@@ -463,7 +468,7 @@ func (s Model) HelpGroups() [][]key.Binding {
 	case s.picking:
 		return [][]key.Binding{{k.PickerMove, k.Confirm, k.Cancel}}
 	}
-	k.Label.SetEnabled(len(s.info.Candidates) > 1)
+	k.Label.SetEnabled(len(s.info.Candidates) > 1 || s.bare != nil)
 	k.Train.SetEnabled(s.data != nil)
 	loaded := s.data != nil && s.data.Table != nil
 	k.Prevent.SetEnabled(loaded && s.tgt.asking)

@@ -81,14 +81,19 @@ func (s *Model) render() string {
 // prompt those keys open.
 func (s Model) noDataView() string {
 	var lines []string
-	if s.loadErr == "" {
+	switch {
+	case s.bare != nil:
+		lines = s.bareLines()
+	case s.loadErr == "":
 		lines = append(lines, s.Styles.Muted.Render(s.T("Loading data…", "正在加载数据…")))
-	} else {
+	default:
 		lines = append(lines, s.Styles.Title.Render(s.T("No data is loaded.", "没有加载任何数据。")), "")
 		for _, l := range widget.WrapUnmarked(s.T("The load failed: ", "加载失败：")+s.loadErr, s.Width) {
 			lines = append(lines, s.Styles.Warning.Render(l))
 		}
 		lines = append(lines, "")
+	}
+	if s.bare != nil || s.loadErr != "" {
 		hint := s.T("o opens a table (CSV, Parquet, xlsx), g an order log, b the built-in data.",
 			"按 o 打开表格（CSV、Parquet 或 xlsx），g 打开订单日志，b 加载内置数据。")
 		switch {
