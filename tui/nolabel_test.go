@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
 	"github.com/charmbracelet/x/exp/golden"
 
 	"github.com/retainlab/retain/anomaly"
@@ -150,6 +151,11 @@ func TestGoldenNoLabelPanel(t *testing.T) {
 			t.Errorf("tab %s: panel shown %v, want %v:\n%s", tabNames[t2], got, needsLabel(t2), v)
 		}
 	}
+	m.opts.Served = true // a served session's user has no command line
+	if v := ansi.Strip(m.noLabelPanel(80, 1)); !strings.HasPrefix(v, "This table has no label; this screen needs one: c chooses it.") {
+		t.Errorf("a served session is told %q", v)
+	}
+	m.opts.Served = false
 	m.switchTo(tabTrain)
 	m = pressDrained(t, m, "space") // not a run on no data, nor on the data before
 	if m.trainScr.Alive() || len(m.trainScr.Finished()) != 0 {

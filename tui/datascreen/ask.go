@@ -18,7 +18,7 @@ import (
 type askState struct {
 	src     experiment.Source
 	columns []string
-	pick    int
+	pick    int // the column selected; -1 the entry above them, no label
 	why     common.Said
 	// missing is the label named for the file (a --label) that is none
 	// of its columns, "" when the label was to be recognised by its name.
