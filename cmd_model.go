@@ -16,12 +16,18 @@ import (
 // complete model or whatever it held before, never a part. It gives up
 // when ctx is done, and a signal that comes after the model is in place
 // takes it back (see exitGuard).
-// The training file's path is recorded only when storePath is set.
+// The training file's path is recorded only when storePath is set; the
+// time it records is modelTime's (SOURCE_DATE_EPOCH pins it).
 func saveModel(ctx context.Context, a *app, e *experiment.Experiment, threshold float64, levers []string, target experiment.Target, path string, storePath bool) error {
+	created, err := modelTime(a)
+	if err != nil {
+		return err
+	}
 	b, err := e.Bundle(threshold)
 	if err != nil {
 		return err
 	}
+	b.CreatedAt = created
 	if storePath {
 		b.KeepSourcePath(e.Data.Source.Path)
 	}

@@ -140,6 +140,9 @@ func runTrain(ctx context.Context, a *app, o *trainOptions) error {
 	if err := checkOut(o.out, inputFile{"data", o.src.data}, inputFile{"log", o.src.log}); err != nil {
 		return err
 	}
+	if _, err := modelTime(a); err != nil && o.out != "" {
+		return err // before training, not after it
+	}
 	if err := checkSourceMemory(a, src); err != nil {
 		return err
 	}

@@ -107,6 +107,9 @@ func runTune(ctx context.Context, a *app, o *tuneOptions, srcArgs []string) erro
 	if err := o.check(); err != nil {
 		return err
 	}
+	if _, err := modelTime(a); err != nil && o.out != "" {
+		return err // before the search, not after it
+	}
 	src, err := o.src.source()
 	if err != nil {
 		return err
