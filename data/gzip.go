@@ -23,16 +23,22 @@ func gunzipInput(br *bufio.Reader, name string) (*bufio.Reader, error) {
 	}
 	out := bufio.NewReaderSize(gzipReader{zr}, readBufferSize)
 	if head, _ := out.Peek(len(parquetMagic)); string(head) == parquetMagic {
-		return nil, parseErr(name, 0, 0, ErrNotText, fmt.Sprintf(
-			"the file is a gzip-compressed Parquet file; decompress it first (gunzip -c %s > %s)", name, unzippedName(name, ".parquet")))
+		f := NotTextFile{Kind: KindGzipParquet, Command: fmt.Sprintf("gunzip -c %s > %s", name, unzippedName(name, ".parquet"))}
+		pe := parseErr(name, 0, 0, ErrNotText, "the file is a gzip-compressed Parquet file; decompress it first ("+f.Command+")")
+		pe.Facts = f
+		return nil, pe
 	}
 	if head, _ := out.Peek(4); string(head) == "PK\x03\x04" {
 		// A workbook (xlsx.go) is read from its zip directory, at its end.
-		advice := fmt.Sprintf("decompress it first (gunzip -c %s > %s)", name, unzippedName(name, ".xlsx"))
+		f := NotTextFile{Kind: KindGzipZip, Command: fmt.Sprintf("gunzip -c %s > %s", name, unzippedName(name, ".xlsx"))}
+		advice := "decompress it first (" + f.Command + ")"
 		if isStream(name) {
-			advice = "decompress it on the way in (gunzip -c FILE | retain …)"
+			f.Command, f.Stream = "gunzip -c FILE | retain …", true
+			advice = "decompress it on the way in (" + f.Command + ")"
 		}
-		return nil, parseErr(name, 0, 0, ErrNotText, "the file is a gzip-compressed zip archive (an Excel workbook?); "+advice)
+		pe := parseErr(name, 0, 0, ErrNotText, "the file is a gzip-compressed zip archive (an Excel workbook?); "+advice)
+		pe.Facts = f
+		return nil, pe
 	}
 	return out, nil
 }
