@@ -126,6 +126,27 @@ type ParquetShortColumn struct {
 	Got, Rows int64
 }
 
+// BlankLabel is a blank cell of the label column Column
+// (ErrLabelMissing); Every says every row's is, Rows of them.
+type BlankLabel struct {
+	Column string
+	Every  bool
+	Rows   int
+}
+
+// DateOrderUnknown is a date of an order log whose order of day and
+// month cannot be told (ErrBadDate): Cell, a date no number of which is
+// above 12, when Other is "" (no date in the log tells); else Cell cannot
+// be read in the order DayFirst (day/month/year when set) that Other, on
+// OtherLine, is written in: the log mixes both orders.
+type DateOrderUnknown struct {
+	Cell, Other string
+	OtherLine   int
+	DayFirst    bool
+}
+
+func (BlankLabel) parseFacts()         {}
+func (DateOrderUnknown) parseFacts()   {}
 func (NotTextFile) parseFacts()        {}
 func (NotUTF8) parseFacts()            {}
 func (NULCell) parseFacts()            {}

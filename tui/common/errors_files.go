@@ -77,6 +77,22 @@ func fileFactsZh(f data.Facts) string {
 			Thousands(f.Size), Thousands(data.MaxCellBytes))
 	case data.SharedName:
 		return sharedNameZh(f)
+	case data.BlankLabel:
+		if f.Every {
+			return fmt.Sprintf("标签列 %q 每一行都是空的（共 %s 行）", f.Column, Thousands(f.Rows))
+		}
+		return fmt.Sprintf("标签列 %q 是空的", f.Column)
+	case data.DateOrderUnknown:
+		if f.Other == "" {
+			return fmt.Sprintf("日期 %q 有歧义：是日/月/年还是月/日/年？日志中没有哪个日期有大于 12 的数可以区分；"+
+				"请给出日期顺序（--date-order dmy 或 mdy）", f.Cell)
+		}
+		how := "月/日/年"
+		if f.DayFirst {
+			how = "日/月/年"
+		}
+		return fmt.Sprintf("日期 %q 不能按%s读取，但第 %d 行的 %q 是按%s写的：日志里混用了日在前和月在前的日期",
+			f.Cell, how, f.OtherLine, f.Other, how)
 	case data.ParquetTruncated:
 		if f.Tiny {
 			return fmt.Sprintf("Parquet 文件不完整（被截断）：只有 %d 个字节，最小的 Parquet 文件也有 12 个字节（PAR1、文件尾、长度、PAR1）", f.Size)
@@ -193,6 +209,9 @@ func systemReasonZh(err error) string {
 			return r.zh
 		}
 	}
+	if errors.Is(err, fs.ErrPermission) {
+		return "没有写入权限"
+	}
 	return ""
 }
 
@@ -222,7 +241,6 @@ var errnoZh = []struct {
 	{syscall.EDQUOT, "超出了磁盘配额"},
 	{syscall.EROFS, "文件系统是只读的"},
 	{syscall.EACCES, "没有写入权限"},
-	{syscall.EPERM, "操作不被允许"},
 	{syscall.EFBIG, "文件太大"},
 	{syscall.ENAMETOOLONG, "文件名太长"},
 	{syscall.EIO, "输入/输出错误（磁盘或网络存储出了问题）"},

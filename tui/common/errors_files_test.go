@@ -175,9 +175,27 @@ func TestErrorTextWordsFilesInChinese(t *testing.T) {
 		{"a Parquet cell located by its row", readAs(usersParquet(t, true), "u.parquet", data.CSVOptions{}),
 			`u.parquet: row group 2, row 1234, column "age": expected a finite number (the column's first rows are numeric), got "old"; correct such cells (a missing value may be left blank), or leave the column out with --exclude age`,
 			`u.parquet：第 2 个行组，第 1234 行，列 "age"：值与该列的类型不符（列 "age" 应为有限的数字（该列前几行都是数字），却是 "old"；请改正这些单元格（缺失值可留空），或用 --exclude age 不用这一列）`},
+		{"a blank label on every row", readAs([]byte("id,age,churn\n1,30,\n2,40,\n"), "u.csv", data.CSVOptions{Label: "churn"}),
+			`u.csv:2:3: label column "churn" is blank on every row (2 rows)`,
+			`u.csv:2:3：标签列 "churn" 每一行都是空的（共 2 行）`},
+		{"a blank label", readAs([]byte("id,age,churn\n1,30,yes\n2,40,\n"), "u.csv", data.CSVOptions{Label: "churn", LabelOptional: true}),
+			`u.csv:3:3: label column "churn" is blank`,
+			`u.csv:3:3：标签列 "churn" 是空的`},
+		{"an ambiguous date order", readLog("customer,date,amount\nc1,01/02/2024,5\nc2,03/04/2024,6\n"),
+			`o.csv:2:2: ambiguous date "01/02/2024": day/month/year or month/day/year? no date in the log has a number above 12 to tell; give the date order (--date-order dmy or mdy)`,
+			`o.csv:2:2：日期 "01/02/2024" 有歧义：是日/月/年还是月/日/年？日志中没有哪个日期有大于 12 的数可以区分；请给出日期顺序（--date-order dmy 或 mdy）`},
+		{"both date orders", readLog("customer,date,amount\nc1,13/02/2024,5\nc2,02/13/2024,6\n"),
+			`o.csv:3:2: date "02/13/2024" cannot be day/month/year, as line 2 ("13/02/2024") is: the log mixes day-first and month-first dates`,
+			`o.csv:3:2：日期 "02/13/2024" 不能按日/月/年读取，但第 2 行的 "13/02/2024" 是按日/月/年写的：日志里混用了日在前和月在前的日期`},
 	} {
 		t.Run(c.name, func(t *testing.T) { checkErrorText(t, c.err, c.en, c.zh) })
 	}
+}
+
+// readLog reads text as the order log o.csv and returns the error.
+func readLog(text string) error {
+	_, err := data.ReadOrderLog(strings.NewReader(text), "o.csv", data.LogOptions{})
+	return err
 }
 
 // TestErrorTextWordsWritesInChinese: an export (x on the Users or Plan
