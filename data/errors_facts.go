@@ -1,5 +1,7 @@
 package data
 
+import "errors"
+
 // More of the typed facts a ParseError carries (ParseError.Facts and
 // ParseError.At), so that a program can word in another language the
 // refusals of files that are not text, of shared column names and of
@@ -113,10 +115,38 @@ type ParquetTruncated struct {
 // ParquetReader is a Parquet file the reader failed on (ErrParquet) while
 // Doing one of "reading the schema", "decoding the footer", "opening",
 // "opening a row group", "decoding" or "closing"; Detail is the reader's
-// own words (a panic when Panicked).
+// own words (a panic when Panicked), and Fault, when set, all they say.
 type ParquetReader struct {
 	Doing, Detail string
 	Panicked      bool
+	Fault         ParquetFault
+}
+
+// ParquetFault is a fault of a Parquet page that the reader's own decoder
+// names (ParquetReader.Fault).
+type ParquetFault int
+
+const (
+	// FaultSnappy: a snappy-compressed block is corrupt.
+	FaultSnappy ParquetFault = iota + 1
+	// FaultLevelsShort: a page's levels or dictionary indices end early.
+	FaultLevelsShort
+	// FaultValuesShort: a page's values end early.
+	FaultValuesShort
+)
+
+// faultOf is the ParquetFault that err is and says no more than, 0 for
+// another error.
+func faultOf(err error) ParquetFault {
+	for _, f := range []struct {
+		err   error
+		fault ParquetFault
+	}{{errSnappy, FaultSnappy}, {errHybridShort, FaultLevelsShort}, {errPlainShort, FaultValuesShort}} {
+		if errors.Is(err, f.err) && err.Error() == f.err.Error() {
+			return f.fault
+		}
+	}
+	return 0
 }
 
 // ParquetShortColumn is a Parquet column whose values end after Got of

@@ -211,7 +211,7 @@ func guard(name, doing string, call func() error) (err error) {
 	}
 	detail := strings.TrimPrefix(err.Error(), "parquet: ")
 	pe = parseErr(name, 0, 0, ErrParquet, fmt.Sprintf("corrupt Parquet file: %s: %s", doing, detail))
-	pe.Facts = ParquetReader{Doing: doing, Detail: detail}
+	pe.Facts = ParquetReader{Doing: doing, Detail: detail, Fault: faultOf(err)}
 	return pe
 }
 

@@ -106,6 +106,10 @@ func fileFactsZh(f data.Facts) string {
 		if f.Panicked {
 			return fmt.Sprintf("Parquet 文件已损坏：读取器在%s时失败（%s）", doing, f.Detail)
 		}
+		if fault := parquetFaultZh[f.Fault]; fault != "" {
+			return fmt.Sprintf("Parquet 文件已损坏：%s时出错：%s", doing, fault)
+		}
+		// The library's own words, or a fault of a page with numbers.
 		return fmt.Sprintf("Parquet 文件已损坏：%s时出错（%s）", doing, f.Detail)
 	case data.ParquetShortColumn:
 		return fmt.Sprintf("Parquet 文件已损坏：列 %q 在该行组的 %s 行中只有 %s 行就结束了",
@@ -126,6 +130,14 @@ var parquetDoingZh = map[string]string{
 	"opening a row group": "打开行组",
 	"decoding":            "解码数据",
 	"closing":             "关闭行组",
+}
+
+// parquetFaultZh words in Chinese the faults of a Parquet page that the
+// reader's decoder names (data.ParquetReader.Fault).
+var parquetFaultZh = map[data.ParquetFault]string{
+	data.FaultSnappy:      "snappy 压缩块已损坏",
+	data.FaultLevelsShort: "数据页的层级或字典索引提前结束",
+	data.FaultValuesShort: "数据页的值提前结束",
 }
 
 // convertZh says how to convert a file to UTF-8 with command: first, or,

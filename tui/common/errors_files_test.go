@@ -77,8 +77,9 @@ type pqUser struct {
 }
 
 // usersParquet is 1,500 users in row groups of 1,000, the age of row
-// 1234 (the 234th of the second group) the word "old" when old is set.
-func usersParquet(t *testing.T, old bool) []byte {
+// 1234 (the 234th of the second group) the word "old" when old is set;
+// extra options come last.
+func usersParquet(t *testing.T, old bool, extra ...parquet.WriterOption) []byte {
 	t.Helper()
 	rows := make([]pqUser, 1500)
 	for i := range rows {
@@ -88,7 +89,7 @@ func usersParquet(t *testing.T, old bool) []byte {
 		rows[1233].Age = "old"
 	}
 	var b bytes.Buffer
-	w := parquet.NewGenericWriter[pqUser](&b, parquet.MaxRowsPerRowGroup(1000))
+	w := parquet.NewGenericWriter[pqUser](&b, append([]parquet.WriterOption{parquet.MaxRowsPerRowGroup(1000)}, extra...)...)
 	if _, err := w.Write(rows); err != nil {
 		t.Fatal(err)
 	}
@@ -196,6 +197,33 @@ func TestErrorTextWordsFilesInChinese(t *testing.T) {
 func readLog(text string) error {
 	_, err := data.ReadOrderLog(strings.NewReader(text), "o.csv", data.LogOptions{})
 	return err
+}
+
+// TestErrorTextWordsParquetFaultInChinese: a Parquet file whose snappy
+// data is damaged (bytes of its middle flipped) was said in Chinese with
+// the decoder's English ("解码数据时出错（corrupt snappy block）"); the
+// fault is now said in Chinese, at the row group and row of the English.
+func TestErrorTextWordsParquetFaultInChinese(t *testing.T) {
+	good := usersParquet(t, false, parquet.Compression(&parquet.Snappy))
+	for off := len(good) / 4; off < len(good)*3/4; off += 16 {
+		b := bytes.Clone(good)
+		for i := off; i < off+16; i++ {
+			b[i] ^= 0x5A
+		}
+		err := readAs(b, "u.parquet", data.CSVOptions{})
+		var pe *data.ParseError
+		if !errors.As(err, &pe) || pe.At == nil {
+			continue
+		}
+		if f, ok := pe.Facts.(data.ParquetReader); !ok || f.Fault != data.FaultSnappy {
+			continue
+		}
+		checkErrorText(t, err,
+			fmt.Sprintf("u.parquet: row group %d, row %d: corrupt Parquet file: decoding: corrupt snappy block", pe.At.RowGroup, pe.At.Row),
+			fmt.Sprintf("u.parquet：第 %d 个行组，第 %d 行：Parquet 文件已损坏：解码数据时出错：snappy 压缩块已损坏", pe.At.RowGroup, pe.At.Row))
+		return
+	}
+	t.Fatal("no flipped bytes made a corrupt snappy block")
 }
 
 // TestErrorTextWordsWritesInChinese: an export (x on the Users or Plan
