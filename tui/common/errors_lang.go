@@ -60,8 +60,9 @@ var causes = []struct {
 }
 
 // ErrorText is an error as the interface shows it: PlainError in English;
-// in Chinese, a sentence for a refusal or divergence the TUI knows, or the
-// cause recognised with errors.Is, at the file:line:column of a parse
+// in Chinese, a sentence for a refusal or divergence the TUI knows (a
+// parse error whose facts it words, a failed write: errors_files.go), or
+// the cause recognised with errors.Is, at the file:line:column of a parse
 // error, with the English detail kept in parentheses. Other errors stay in
 // English.
 func (c Common) ErrorText(err error) string {
