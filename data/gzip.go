@@ -77,7 +77,8 @@ func gzipErrorAt(file string, line int, err error) error {
 	if !errors.As(err, &ge) {
 		return err
 	}
-	facts := BrokenGzip{Truncated: errors.Is(ge.err, io.ErrUnexpectedEOF), Detail: ge.Error()}
+	facts := BrokenGzip{Truncated: errors.Is(ge.err, io.ErrUnexpectedEOF), Detail: ge.Error(),
+		BadChecksum: errors.Is(ge.err, gzip.ErrChecksum), BadHeader: errors.Is(ge.err, gzip.ErrHeader)}
 	what := "the compressed data is corrupt (" + ge.Error() + ")"
 	if facts.Truncated {
 		what = "the compressed data ends early: the gzip file is truncated"
@@ -93,10 +94,13 @@ func gzipErrorAt(file string, line int, err error) error {
 // BrokenGzip is a gzip file whose compressed data cannot be read to its
 // end (ErrNotText, though the text inside may be fine): Truncated when
 // the data ends early (within the error's line when it has one), else
-// corrupt, as the decompressor's Detail says.
+// corrupt, as the decompressor's Detail says: a checksum that does not
+// match the data (BadChecksum), a header that is not gzip's (BadHeader),
+// or another fault.
 type BrokenGzip struct {
-	Truncated bool
-	Detail    string
+	Truncated              bool
+	Detail                 string
+	BadChecksum, BadHeader bool
 }
 
 func (BrokenGzip) parseFacts() {}

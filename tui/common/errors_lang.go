@@ -202,6 +202,10 @@ func brokenGzipZh(f data.BrokenGzip, inLine bool) string {
 		return "压缩文件不完整（被截断）：压缩数据在这一行中途结束" + again
 	case f.Truncated:
 		return "压缩文件不完整（被截断）：压缩数据提前结束" + again
+	case f.BadChecksum:
+		return "压缩文件已损坏：校验和与数据不符" + again
+	case f.BadHeader:
+		return "压缩文件已损坏：gzip 头部无效" + again
 	}
 	return "压缩文件已损坏（" + f.Detail + "）" + again
 }
