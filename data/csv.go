@@ -229,8 +229,10 @@ func (p *tableParser) checkRecord(rr *recordReader) error {
 		if p.dropBlank {
 			return errBlankLabel
 		}
-		return parseErr(p.name, rr.line, p.labelCol+1, ErrLabelMissing,
+		pe := parseErr(p.name, rr.line, p.labelCol+1, ErrLabelMissing,
 			fmt.Sprintf("label column %q is blank", p.header[p.labelCol]))
+		pe.Facts = BlankLabel{Column: p.header[p.labelCol]}
+		return pe
 	}
 	return nil
 }

@@ -69,20 +69,22 @@ func ambiguousNames(file string, line int, renamed []RenamedColumn, opts CSVOpti
 		}
 		return RenamedColumn{}, false
 	}
-	refuse := func(r RenamedColumn, who string) error {
-		return parseErr(file, line, r.Column, ErrSyntax, fmt.Sprintf(
+	refuse := func(r RenamedColumn, who string, use NameUse) error {
+		pe := parseErr(file, line, r.Column, ErrSyntax, fmt.Sprintf(
 			"columns %d and %d are both named %q and %s: which one is meant is not clear; "+
 				"name column %d %q, as it is read, or give the columns different names in the header",
 			r.First, r.Column, r.Header, who, r.Column, r.Name))
+		pe.Facts = SharedName{RenamedColumn: r, Who: use}
+		return pe
 	}
 	if !opts.NoLabel && opts.Label != "" {
 		if r, ok := shared(opts.Label); ok {
-			return refuse(r, "the label is named so")
+			return refuse(r, "the label is named so", LabelNamed)
 		}
 	}
 	for _, name := range opts.Exclude {
 		if r, ok := shared(name); ok {
-			return refuse(r, "a column to leave out is named so")
+			return refuse(r, "a column to leave out is named so", ExcludeNamed)
 		}
 	}
 	return nil
@@ -93,10 +95,12 @@ func ambiguousNames(file string, line int, renamed []RenamedColumn, opts CSVOpti
 func ambiguousLabel(file string, line int, renamed []RenamedColumn, labelCol int) error {
 	for _, r := range renamed {
 		if r.First == labelCol+1 || r.Column == labelCol+1 {
-			return parseErr(file, line, r.Column, ErrSyntax, fmt.Sprintf(
+			pe := parseErr(file, line, r.Column, ErrSyntax, fmt.Sprintf(
 				"columns %d and %d are both named %q and the label is found by that name: which one is the label is not clear; "+
 					"name column %d %q, as it is read, or give the columns different names in the header",
 				r.First, r.Column, r.Header, r.Column, r.Name))
+			pe.Facts = SharedName{RenamedColumn: r, Who: LabelFound}
+			return pe
 		}
 	}
 	return nil

@@ -196,7 +196,7 @@ func numbersAsDates(pc *PipelineColumn, c *Column, source string) ([]float64, er
 		}
 		d, ok := yyyymmddDay(v)
 		if !ok {
-			return nil, &ParseError{File: source, Where: fmt.Sprintf("row %d, column %q", i+1, c.Name), Err: ErrNotNumeric,
+			return nil, &ParseError{File: source, Where: fmt.Sprintf("row %d, column %q", i+1, c.Name), At: &Place{Row: int64(i + 1), Column: c.Name}, Err: ErrNotNumeric,
 				Msg: (&CellError{Column: c.Name, Expected: pc.expected(), Got: quoteCut([]byte(FormatStatistic(v)))}).Error()}
 		}
 		out[i] = d

@@ -33,6 +33,8 @@ func notUTF8(file string, line, col int, f, rec []byte) error {
 		quoteCut(f), f[at], at+1, enc, convertAdvice(file, label)))
 	pe.Withheld = fmt.Sprintf("the cell is not UTF-8 (byte 0x%02X at its byte %d; %s); its bytes read as %s; %s",
 		f[at], at+1, withheldValue, enc, convertAdvice(file, label))
+	cmd, stream := convertCommand(file, label)
+	pe.Facts = NotUTF8{Cell: quoteCut(f), Byte: f[at], At: at + 1, GB18030: label == "GB18030", Command: cmd, Stream: stream}
 	return pe
 }
 
@@ -97,13 +99,23 @@ func guessEncoding(rec []byte) (words, label string) {
 // convertAdvice says how to convert file from the encoding label to UTF-8,
 // in the words the UTF-16 refusal uses.
 func convertAdvice(file, label string) string {
+	cmd, stream := convertCommand(file, label)
+	if stream {
+		return "convert it on the way in (" + cmd + ")"
+	}
+	return "convert it to UTF-8 first (" + cmd + ")"
+}
+
+// convertCommand is the command that converts file from the encoding
+// label to UTF-8; stream says it converts a pipe on its way in.
+func convertCommand(file, label string) (cmd string, stream bool) {
 	if isStream(file) {
-		return fmt.Sprintf("convert it on the way in (iconv -f %s -t UTF-8 FILE | retain …)", label)
+		return fmt.Sprintf("iconv -f %s -t UTF-8 FILE | retain …", label), true
 	}
 	if strings.HasSuffix(strings.ToLower(file), ".gz") {
-		return fmt.Sprintf("convert it to UTF-8 first (gunzip -c %s | iconv -f %s -t UTF-8 > %s)", file, label, plainName(file))
+		return fmt.Sprintf("gunzip -c %s | iconv -f %s -t UTF-8 > %s", file, label, plainName(file)), false
 	}
-	return fmt.Sprintf("convert it to UTF-8 first (iconv -f %s -t UTF-8 %s > %s)", label, file, plainName(file))
+	return fmt.Sprintf("iconv -f %s -t UTF-8 %s > %s", label, file, plainName(file)), false
 }
 
 // checkText refuses a record with a NUL byte (checkNUL) or bytes that are

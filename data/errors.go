@@ -55,7 +55,10 @@ type ParseError struct {
 	// a Parquet file (`row group 1, row 1234, column "Quantity"`, rows
 	// counted from 1 at the start of the file); Line and Column are then 0.
 	Where string
-	Msg   string
+	// At is Where as values, for a program that words it in another
+	// language; nil when Where is "".
+	At  *Place
+	Msg string
 	// Withheld is Msg with the cell it quotes left out, saying its value
 	// is withheld, for a message that must not show a value that may name
 	// someone (--pseudonymise: experiment.WithholdCells); "" when Msg
@@ -65,8 +68,9 @@ type ParseError struct {
 	// Facts holds what Msg says as values, for a program that words the
 	// error in another language (FieldCount, LabelClasses, NoFeatures,
 	// BadDate, NoOrders, EmptySheets, MixedDecimals, NotANumber, Binary,
-	// BinaryWorkbook, Restated, Quoting); nil when Msg is all there is. Msg stays
-	// the English.
+	// BinaryWorkbook, Restated, Quoting, and those of errors_facts.go:
+	// NotTextFile, NotUTF8, NULCell, LongCell, SharedName and the
+	// Parquet ones); nil when Msg is all there is. Msg stays the English.
 	Facts Facts
 }
 

@@ -23,16 +23,22 @@ func gunzipInput(br *bufio.Reader, name string) (*bufio.Reader, error) {
 	}
 	out := bufio.NewReaderSize(gzipReader{zr}, readBufferSize)
 	if head, _ := out.Peek(len(parquetMagic)); string(head) == parquetMagic {
-		return nil, parseErr(name, 0, 0, ErrNotText, fmt.Sprintf(
-			"the file is a gzip-compressed Parquet file; decompress it first (gunzip -c %s > %s)", name, unzippedName(name, ".parquet")))
+		f := NotTextFile{Kind: KindGzipParquet, Command: fmt.Sprintf("gunzip -c %s > %s", name, unzippedName(name, ".parquet"))}
+		pe := parseErr(name, 0, 0, ErrNotText, "the file is a gzip-compressed Parquet file; decompress it first ("+f.Command+")")
+		pe.Facts = f
+		return nil, pe
 	}
 	if head, _ := out.Peek(4); string(head) == "PK\x03\x04" {
 		// A workbook (xlsx.go) is read from its zip directory, at its end.
-		advice := fmt.Sprintf("decompress it first (gunzip -c %s > %s)", name, unzippedName(name, ".xlsx"))
+		f := NotTextFile{Kind: KindGzipZip, Command: fmt.Sprintf("gunzip -c %s > %s", name, unzippedName(name, ".xlsx"))}
+		advice := "decompress it first (" + f.Command + ")"
 		if isStream(name) {
-			advice = "decompress it on the way in (gunzip -c FILE | retain …)"
+			f.Command, f.Stream = "gunzip -c FILE | retain …", true
+			advice = "decompress it on the way in (" + f.Command + ")"
 		}
-		return nil, parseErr(name, 0, 0, ErrNotText, "the file is a gzip-compressed zip archive (an Excel workbook?); "+advice)
+		pe := parseErr(name, 0, 0, ErrNotText, "the file is a gzip-compressed zip archive (an Excel workbook?); "+advice)
+		pe.Facts = f
+		return nil, pe
 	}
 	return out, nil
 }
@@ -71,7 +77,8 @@ func gzipErrorAt(file string, line int, err error) error {
 	if !errors.As(err, &ge) {
 		return err
 	}
-	facts := BrokenGzip{Truncated: errors.Is(ge.err, io.ErrUnexpectedEOF), Detail: ge.Error()}
+	facts := BrokenGzip{Truncated: errors.Is(ge.err, io.ErrUnexpectedEOF), Detail: ge.Error(),
+		BadChecksum: errors.Is(ge.err, gzip.ErrChecksum), BadHeader: errors.Is(ge.err, gzip.ErrHeader)}
 	what := "the compressed data is corrupt (" + ge.Error() + ")"
 	if facts.Truncated {
 		what = "the compressed data ends early: the gzip file is truncated"
@@ -87,10 +94,13 @@ func gzipErrorAt(file string, line int, err error) error {
 // BrokenGzip is a gzip file whose compressed data cannot be read to its
 // end (ErrNotText, though the text inside may be fine): Truncated when
 // the data ends early (within the error's line when it has one), else
-// corrupt, as the decompressor's Detail says.
+// corrupt, as the decompressor's Detail says: a checksum that does not
+// match the data (BadChecksum), a header that is not gzip's (BadHeader),
+// or another fault.
 type BrokenGzip struct {
-	Truncated bool
-	Detail    string
+	Truncated              bool
+	Detail                 string
+	BadChecksum, BadHeader bool
 }
 
 func (BrokenGzip) parseFacts() {}

@@ -43,11 +43,9 @@ func newInputReader(r io.Reader, name string) (*bufio.Reader, error) {
 	if namedBinaryWorkbook(strings.ToLower(name), head) {
 		return nil, binaryWorkbookError(name)
 	}
-	if what := sniffBinary(head, name); what != "" {
+	if what, facts := sniffBinary(head, name); what != "" {
 		pe := parseErr(name, 0, 0, ErrNotText, "the file is "+what)
-		if what == binaryText(len(head)) {
-			pe.Facts = Binary{Head: len(head)}
-		}
+		pe.Facts = facts
 		return nil, pe
 	}
 	if bytes.HasPrefix(head, utf8BOM) {
@@ -60,54 +58,62 @@ func newInputReader(r io.Reader, name string) (*bufio.Reader, error) {
 }
 
 // sniffBinary names the kind of a file whose first bytes show that it is
-// not UTF-8 text, with what to do about it, or returns "". For a stream
-// (isStream) the advice converts it on its way in instead of naming a file.
-func sniffBinary(head []byte, name string) string {
+// not UTF-8 text, with what to do about it, and gives it as facts, or
+// returns "". For a stream (isStream) the advice converts it on its way in
+// instead of naming a file.
+func sniffBinary(head []byte, name string) (string, Facts) {
 	lower, stream := strings.ToLower(name), isStream(name)
 	book := workbookExt(lower)
 	switch {
 	case bytes.HasPrefix(head, []byte{0x1F, 0x8B}):
+		f := NotTextFile{Kind: KindGzip, Stream: stream}
 		switch {
 		case stream:
-			return "gzip-compressed; decompress it on the way in (gunzip -c FILE | retain …)"
+			f.Command = "gunzip -c FILE | retain …"
+			return "gzip-compressed; decompress it on the way in (" + f.Command + ")", f
 		case strings.HasSuffix(lower, ".gz"):
-			return fmt.Sprintf("gzip-compressed; decompress it first (gunzip %s)", name)
+			f.Command = "gunzip " + name
+			return "gzip-compressed; decompress it first (" + f.Command + ")", f
 		}
-		return fmt.Sprintf("gzip-compressed; decompress it first (gunzip -c %s > %s)", name, plainName(name))
+		f.Command = fmt.Sprintf("gunzip -c %s > %s", name, plainName(name))
+		return "gzip-compressed; decompress it first (" + f.Command + ")", f
 	case bytes.HasPrefix(head, []byte("PK\x03\x04")) || bytes.HasPrefix(head, []byte("PK\x05\x06")):
 		if book != "" || bytes.Contains(head, []byte("[Content_Types].xml")) || bytes.Contains(head, []byte("xl/")) {
 			// A workbook is read (xlsx.go); this one's zip could not be
 			// opened or has no xl/workbook.xml.
-			return "a zip archive that is not a readable Excel workbook (cut short, or without xl/workbook.xml); save the sheet again as xlsx or as CSV (UTF-8)"
+			return "a zip archive that is not a readable Excel workbook (cut short, or without xl/workbook.xml); save the sheet again as xlsx or as CSV (UTF-8)",
+				NotTextFile{Kind: KindBrokenWorkbookZip}
 		}
 		if stream {
-			return "a zip archive; extract the CSV on the way in (unzip -p FILE MEMBER.csv | retain …)"
+			f := NotTextFile{Kind: KindZip, Stream: true, Command: "unzip -p FILE MEMBER.csv | retain …"}
+			return "a zip archive; extract the CSV on the way in (" + f.Command + ")", f
 		}
-		return fmt.Sprintf("a zip archive; extract the CSV from it first (unzip %s)", name)
+		f := NotTextFile{Kind: KindZip, Command: "unzip " + name}
+		return "a zip archive; extract the CSV from it first (" + f.Command + ")", f
 	case bytes.HasPrefix(head, []byte{0xD0, 0xCF, 0x11, 0xE0}):
-		return "an old Excel workbook (xls), not CSV; save the sheet as CSV (UTF-8) first"
+		return "an old Excel workbook (xls), not CSV; save the sheet as CSV (UTF-8) first", NotTextFile{Kind: KindOldExcel}
 	case bytes.HasPrefix(head, []byte{0xFF, 0xFE}):
-		return utf16Advice(name, "LE", "with a byte-order mark")
+		return utf16Advice(name, "LE", true)
 	case bytes.HasPrefix(head, []byte{0xFE, 0xFF}):
-		return utf16Advice(name, "BE", "with a byte-order mark")
+		return utf16Advice(name, "BE", true)
 	}
 	if order := utf16Order(head); order != "" {
-		return utf16Advice(name, order, "without a byte-order mark")
+		return utf16Advice(name, order, false)
 	}
 	if book != "" && controlBytes(head) {
 		// Named as a workbook, binary, and not a zip: not "binary, not
 		// CSV text", which would leave the user wondering why a workbook
 		// was read as CSV. (Text named .xlsx is read as the CSV it is.)
 		return "not a valid Excel workbook: an " + book + " file is a zip archive, and this one is not (damaged, or another kind of file " +
-			"renamed); save the sheet again as xlsx or as CSV (UTF-8)"
+			"renamed); save the sheet again as xlsx or as CSV (UTF-8)", NotTextFile{Kind: KindNotWorkbook, Ext: book}
 	}
 	if binaryHead(head) {
 		// Before any line is parsed: a quote among the binary bytes would
 		// otherwise be reported as a CSV syntax error, and a high byte as
 		// text in another encoding.
-		return binaryText(len(head))
+		return binaryText(len(head)), Binary{Head: len(head)}
 	}
-	return ""
+	return "", nil
 }
 
 // WorkbookExtensions returns the extensions, without their dot, of the
@@ -173,12 +179,20 @@ func isStream(name string) bool {
 	return len(name) > 2 && name[0] == '<' && name[len(name)-1] == '>'
 }
 
-func utf16Advice(name, order, bom string) string {
-	if isStream(name) {
-		return fmt.Sprintf("UTF-16%s text (%s); convert it on the way in (iconv -f UTF-16%s -t UTF-8 FILE | retain …)", order, bom, order)
+// utf16Advice is sniffBinary's words and facts for UTF-16 text in the
+// byte order ("LE", "BE"), with a byte-order mark when bom is set.
+func utf16Advice(name, order string, bom bool) (string, Facts) {
+	mark := "without a byte-order mark"
+	if bom {
+		mark = "with a byte-order mark"
 	}
-	return fmt.Sprintf("UTF-16%s text (%s); convert it to UTF-8 first (iconv -f UTF-16%s -t UTF-8 %s > %s)",
-		order, bom, order, name, plainName(name))
+	f := NotTextFile{Kind: KindUTF16, Order: order, BOM: bom, Stream: isStream(name)}
+	if f.Stream {
+		f.Command = fmt.Sprintf("iconv -f UTF-16%s -t UTF-8 FILE | retain …", order)
+		return fmt.Sprintf("UTF-16%s text (%s); convert it on the way in (%s)", order, mark, f.Command), f
+	}
+	f.Command = fmt.Sprintf("iconv -f UTF-16%s -t UTF-8 %s > %s", order, name, plainName(name))
+	return fmt.Sprintf("UTF-16%s text (%s); convert it to UTF-8 first (%s)", order, mark, f.Command), f
 }
 
 // plainName suggests a file name for the converted copy of name.
@@ -230,12 +244,15 @@ func (r *recordReader) checkNUL() error {
 	for i := range r.ends {
 		if f := r.field(i); bytes.IndexByte(f, 0) >= 0 {
 			if !printable(string(bytes.ReplaceAll(f, []byte{0}, nil))) {
-				return parseErr(r.file, r.line, i+1, ErrNotText,
+				pe := parseErr(r.file, r.line, i+1, ErrNotText,
 					fmt.Sprintf("NUL and other binary bytes in a cell of %d bytes: the file is binary, not CSV text", len(f)))
+				pe.Facts = NULCell{Size: len(f), Binary: true}
+				return pe
 			}
 			pe := parseErr(r.file, r.line, i+1, ErrNotText,
 				fmt.Sprintf("NUL byte in the cell %s: the file is binary or not UTF-8 text", quoteCut(f)))
 			pe.Withheld = "NUL byte in the cell (" + withheldValue + "): the file is binary or not UTF-8 text"
+			pe.Facts = NULCell{Cell: quoteCut(f), Size: len(f)}
 			return pe
 		}
 	}
@@ -380,9 +397,11 @@ func fieldRest(br *bufio.Reader, delim byte, quoted, pending bool) int {
 
 // tooLong reports a cell over MaxCellBytes on the given line and field.
 func tooLong(file string, line, col, size int) error {
-	return parseErr(file, line, col, ErrNotText,
+	pe := parseErr(file, line, col, ErrNotText,
 		fmt.Sprintf("a cell of %s bytes: cells are limited to %s bytes (1 MiB); is this the right file?",
 			Thousands(size), Thousands(MaxCellBytes)))
+	pe.Facts = LongCell{Size: size}
+	return pe
 }
 
 // openField is a quoted field that spans lines: where it starts and how

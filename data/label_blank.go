@@ -65,8 +65,10 @@ func (b blankLabelRows) report(parquet bool) BlankLabels {
 
 // allBlankError refuses a file whose every row has a blank label.
 func (p *tableParser) allBlankError() error {
-	return parseErr(p.name, p.blank.first, p.labelCol+1, ErrLabelMissing,
+	pe := parseErr(p.name, p.blank.first, p.labelCol+1, ErrLabelMissing,
 		fmt.Sprintf("label column %q is blank on every row (%s)", p.header[p.labelCol], rowCount(p.blank.n)))
+	pe.Facts = BlankLabel{Column: p.header[p.labelCol], Every: true, Rows: p.blank.n}
+	return pe
 }
 
 func rowCount(n int) string {

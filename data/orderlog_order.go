@@ -138,9 +138,11 @@ func (p *logParser) findDateOrder(want int) error {
 		if d.line > m.line {
 			later, earlier, how = d, m, "month/day/year"
 		}
-		return parseErr(p.name, later.line, later.col, ErrBadDate, fmt.Sprintf(
+		pe := parseErr(p.name, later.line, later.col, ErrBadDate, fmt.Sprintf(
 			"date %q cannot be %s, as line %d (%q) is: the log mixes day-first and month-first dates",
 			later.text, how, earlier.line, earlier.text))
+		pe.Facts = DateOrderUnknown{Cell: later.text, Other: earlier.text, OtherLine: earlier.line, DayFirst: how == "day/month/year"}
+		return pe
 	case d.set():
 		return &orderFound{order: DateDMY, by: d}
 	case m.set():
@@ -157,9 +159,11 @@ func (p *logParser) findDateOrder(want int) error {
 		pe.Facts = BadDate{Cell: v.text, Problem: DateNotCalendar}
 		return pe
 	}
-	return parseErr(p.name, f.line, f.col, ErrBadDate, fmt.Sprintf(
+	pe := parseErr(p.name, f.line, f.col, ErrBadDate, fmt.Sprintf(
 		"ambiguous date %q: day/month/year or month/day/year? no date in the log has a number above 12 "+
 			"to tell; give the date order (--date-order dmy or mdy)", f.text))
+	pe.Facts = DateOrderUnknown{Cell: f.text}
+	return pe
 }
 
 // orderStreamError is the refusal of a stream whose date order was found

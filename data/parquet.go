@@ -163,7 +163,7 @@ type parquetFile struct {
 }
 
 // bad builds the error for a file that cannot be read.
-func (in *parquetInput) bad(name, format string, args ...any) error {
+func (in *parquetInput) bad(name, format string, args ...any) *ParseError {
 	return parseErr(name, 0, 0, ErrParquet, fmt.Sprintf(format, args...))
 }
 
@@ -199,7 +199,9 @@ func openParquet(in *parquetInput, name string) (pf *parquetFile, err error) {
 func guard(name, doing string, call func() error) (err error) {
 	defer func() {
 		if r := recover(); r != nil {
-			err = parseErr(name, 0, 0, ErrParquet, fmt.Sprintf("corrupt Parquet file: the reader failed while %s (%v)", doing, r))
+			pe := parseErr(name, 0, 0, ErrParquet, fmt.Sprintf("corrupt Parquet file: the reader failed while %s (%v)", doing, r))
+			pe.Facts = ParquetReader{Doing: doing, Detail: fmt.Sprint(r), Panicked: true}
+			err = pe
 		}
 	}()
 	err = call()
@@ -207,21 +209,28 @@ func guard(name, doing string, call func() error) (err error) {
 	if err == nil || err == io.EOF || errors.As(err, &pe) {
 		return err
 	}
-	return parseErr(name, 0, 0, ErrParquet, fmt.Sprintf("corrupt Parquet file: %s: %s", doing, strings.TrimPrefix(err.Error(), "parquet: ")))
+	detail := strings.TrimPrefix(err.Error(), "parquet: ")
+	pe = parseErr(name, 0, 0, ErrParquet, fmt.Sprintf("corrupt Parquet file: %s: %s", doing, detail))
+	pe.Facts = ParquetReader{Doing: doing, Detail: detail, Fault: faultOf(err)}
+	return pe
 }
 
 // footer reads and decodes the file metadata after checking the magic
 // bytes and the footer length.
 func (in *parquetInput) footer(name string) (*format.FileMetaData, error) {
 	if in.size < 12 {
-		return nil, in.bad(name, "truncated Parquet file: %d bytes, the smallest has 12 (PAR1, footer, length, PAR1)", in.size)
+		pe := in.bad(name, "truncated Parquet file: %d bytes, the smallest has 12 (PAR1, footer, length, PAR1)", in.size)
+		pe.Facts = ParquetTruncated{Size: in.size, Tiny: true}
+		return nil, pe
 	}
 	var tail [8]byte
 	if _, err := in.ra.ReadAt(tail[:], in.size-8); err != nil {
 		return nil, fmt.Errorf("reading %s: %w", name, err)
 	}
 	if string(tail[4:]) != parquetMagic {
-		return nil, in.bad(name, "truncated or corrupt Parquet file: it starts with PAR1 but does not end with it (%s bytes; cut short?)", thousands64(in.size))
+		pe := in.bad(name, "truncated or corrupt Parquet file: it starts with PAR1 but does not end with it (%s bytes; cut short?)", thousands64(in.size))
+		pe.Facts = ParquetTruncated{Size: in.size}
+		return nil, pe
 	}
 	n := int64(binary.LittleEndian.Uint32(tail[:4]))
 	switch {

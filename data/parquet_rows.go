@@ -133,8 +133,9 @@ func (it *parquetRows) fill() error {
 			return err
 		})
 		if err == nil && got < it.n {
-			err = fmt.Errorf("corrupt Parquet file: column %q ends after %s of the row group's %s rows",
-				it.pf.header[c], thousands64(groups[it.group].NumRows-it.left+int64(got)), thousands64(groups[it.group].NumRows))
+			short := ParquetShortColumn{Column: it.pf.header[c], Got: groups[it.group].NumRows - it.left + int64(got), Rows: groups[it.group].NumRows}
+			err = &ParseError{Msg: fmt.Sprintf("corrupt Parquet file: column %q ends after %s of the row group's %s rows",
+				short.Column, thousands64(short.Got), thousands64(short.Rows)), Facts: short}
 		}
 		if err != nil {
 			return it.pf.rowErr(it.group, it.row+1, err)
@@ -213,11 +214,12 @@ func (c *columnCursor) read(n int) (int, error) {
 
 // rowErr locates an error of the reader at a row.
 func (pf *parquetFile) rowErr(group int, row int64, err error) error {
-	msg := err.Error()
+	msg, facts := err.Error(), Facts(nil)
 	if pe, ok := err.(*ParseError); ok {
-		msg = pe.Msg
+		msg, facts = pe.Msg, pe.Facts
 	}
-	return &ParseError{File: pf.name, Where: fmt.Sprintf("row group %d, row %d", group+1, row), Msg: msg, Err: ErrParquet}
+	return &ParseError{File: pf.name, Where: fmt.Sprintf("row group %d, row %d", group+1, row), At: &Place{RowGroup: group + 1, Row: row},
+		Msg: msg, Err: ErrParquet, Facts: facts}
 }
 
 // groupOf returns the 0-based row group holding the 1-based row.
@@ -243,17 +245,24 @@ func (pf *parquetFile) locate(err error) error {
 	}
 	out := *pe
 	var where []string
+	at := &Place{}
 	if pe.Line > 1 {
 		row := int64(pe.Line - 1)
 		where = append(where, fmt.Sprintf("row group %d, row %d", pf.groupOf(row)+1, row))
+		at.RowGroup, at.Row = pf.groupOf(row)+1, row
 	}
 	msg := pe.Msg
 	if pe.Column > 0 && pe.Column <= len(pf.header) {
 		col := "column " + strconv.Quote(pf.header[pe.Column-1])
 		where = append(where, col)
+		at.Column = pf.header[pe.Column-1]
 		msg = strings.TrimPrefix(msg, col+": ") // named once, in Where
 	}
 	out.Where, out.Line, out.Column = strings.Join(where, ", "), 0, 0
+	if out.Where != "" {
+		out.At = at
+	}
+	out.Facts = linesAsRows(out.Facts)
 	out.Msg = onLines.ReplaceAllStringFunc(msg, func(s string) string {
 		m := onLines.FindStringSubmatch(s)
 		var rows []string
@@ -268,4 +277,19 @@ func (pf *parquetFile) locate(err error) error {
 		return "in rows " + strings.Join(rows, ", ")
 	})
 	return &out
+}
+
+// linesAsRows turns the line numbers of facts (NotANumber.Others), which
+// count lines as a CSV export of a Parquet file would, into its rows, as
+// locate does in the message ("on lines" becomes "in rows").
+func linesAsRows(f Facts) Facts {
+	if n, ok := f.(NotANumber); ok {
+		others := make([]int, len(n.Others))
+		for i, l := range n.Others {
+			others[i] = l - 1
+		}
+		n.Others = others
+		return n
+	}
+	return f
 }

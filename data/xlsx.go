@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"slices"
+	"strconv"
 	"strings"
 )
 
@@ -130,8 +131,10 @@ func (wb *workbookText) locate(name string, err error) error {
 			col = wb.cols[col]
 		}
 		pe.Where = fmt.Sprintf("sheet %q, cell %s%d", sheet, columnName(col), row)
+		pe.At = &Place{Sheet: sheet, Cell: columnName(col) + strconv.Itoa(row)}
 	} else {
 		pe.Where = fmt.Sprintf("sheet %q, row %d", sheet, row)
+		pe.At = &Place{Sheet: sheet, Row: int64(row)}
 	}
 	pe.Line, pe.Column = 0, 0
 	return err

@@ -214,7 +214,8 @@ type sheetReader struct {
 
 func (s *sheetReader) cellErr(col, row int, format string, args ...any) error {
 	return &ParseError{File: s.wb.name, Err: ErrWorkbook, Msg: fmt.Sprintf(format, args...),
-		Where: fmt.Sprintf("sheet %q, cell %s%d", s.sheet, columnName(col), row)}
+		Where: fmt.Sprintf("sheet %q, cell %s%d", s.sheet, columnName(col), row),
+		At:    &Place{Sheet: s.sheet, Cell: columnName(col) + strconv.Itoa(row)}}
 }
 
 func (s *sheetReader) run(each func(row int, cells []string) (bool, error)) error {

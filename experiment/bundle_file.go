@@ -64,7 +64,7 @@ const (
 // nothing behind; elsewhere its name is ".NAME.tmp-PID-N", and the stale
 // temporary files of path left by dead processes are removed first.
 func PrepareFile(ctx context.Context, path string, write func(io.Writer) error) (_ *Replacement, err error) {
-	wrap := func(err error) error { return fmt.Errorf("writing %s: %w", path, err) }
+	wrap := func(err error) error { return &WriteError{Path: path, Err: err} }
 	dir, base := filepath.Split(path)
 	if dir == "" {
 		dir = "."
@@ -114,7 +114,7 @@ func PrepareFile(ctx context.Context, path string, write func(io.Writer) error) 
 // previous content, if any, is kept aside under ".NAME.prev-PID-N" until
 // Keep or Undo.
 func (r *Replacement) Commit() (err error) {
-	wrap := func(err error) error { return fmt.Errorf("writing %s: %w", r.path, err) }
+	wrap := func(err error) error { return &WriteError{Path: r.path, Err: err} }
 	if r.state != prepared {
 		return wrap(errors.New("replacement already committed or discarded"))
 	}
@@ -222,7 +222,7 @@ func replaceableMode(path string) (perm fs.FileMode, exists bool, err error) {
 		return 0, false, err
 	}
 	if !st.Mode().IsRegular() {
-		return 0, false, fmt.Errorf("%w: it is %s", ErrNotRegularFile, describeMode(st.Mode()))
+		return 0, false, &NotRegularError{Mode: st.Mode()}
 	}
 	return st.Mode().Perm(), true, nil
 }

@@ -35,6 +35,12 @@ func WithholdCells(k *pseudonym.Key, err error) error {
 		case data.NoOrders:
 			f.Withheld = true
 			pe.Facts = f
+		case data.NotUTF8:
+			f.Withheld = true
+			pe.Facts = f
+		case data.NULCell:
+			f.Withheld = true
+			pe.Facts = f
 		}
 		err = rewrite(err, before, pe.Error())
 	}

@@ -46,7 +46,7 @@ func TestBrokenGzipHasItsOwnCause(t *testing.T) {
 	}{
 		{"cut within a line", z[:len(z)*2/3], "压缩文件不完整（被截断）：压缩数据在这一行中途结束" + again},
 		{"cut in its header", []byte("\x1f\x8b\x08\x00\x00\x00"), "压缩文件不完整（被截断）：压缩数据提前结束" + again},
-		{"bad checksum", corrupt, "压缩文件已损坏（gzip: invalid checksum）" + again},
+		{"bad checksum", corrupt, "压缩文件已损坏：校验和与数据不符" + again},
 	} {
 		_, err := data.ReadCSV(bytes.NewReader(c.input), "u.csv.gz", data.CSVOptions{})
 		if err == nil {

@@ -60,8 +60,9 @@ var causes = []struct {
 }
 
 // ErrorText is an error as the interface shows it: PlainError in English;
-// in Chinese, a sentence for a refusal or divergence the TUI knows, or the
-// cause recognised with errors.Is, at the file:line:column of a parse
+// in Chinese, a sentence for a refusal or divergence the TUI knows (a
+// parse error whose facts it words, a failed write: errors_files.go), or
+// the cause recognised with errors.Is, at the file:line:column of a parse
 // error, with the English detail kept in parentheses. Other errors stay in
 // English.
 func (c Common) ErrorText(err error) string {
@@ -103,6 +104,10 @@ func (c Common) ErrorText(err error) string {
 	if errors.As(err, &dir) {
 		return dirErrorZh(dir)
 	}
+	var write *experiment.WriteError
+	if errors.As(err, &write) && !errors.As(err, &dir) {
+		return c.writeErrorZh(write)
+	}
 	var div *engine.DivergedError
 	if errors.As(err, &div) {
 		return fmt.Sprintf("训练在第 %d 轮第 %d 批发散（%s）", div.Epoch, div.Batch, c.DivergedReason(div))
@@ -130,7 +135,7 @@ func (c Common) ErrorText(err error) string {
 	}
 	var notFound *data.LabelNotFoundError
 	if errors.As(err, &notFound) {
-		msg := where(notFound.ParseError) + "：找不到标签列（" + labelNotFoundZh(notFound) + "）"
+		msg := whereZh(notFound.ParseError) + "：找不到标签列（" + labelNotFoundZh(notFound) + "）"
 		if notFound.Headerless {
 			msg += headerlessZh
 		}
@@ -144,31 +149,34 @@ func (c Common) ErrorText(err error) string {
 		if errors.As(err, &pe) {
 			switch f := pe.Facts.(type) {
 			case data.Restated:
-				return where(pe) + "：" + k.zh
+				return whereZh(pe) + "：" + k.zh
 			case data.NoOrders:
-				return where(pe) + "：" + noOrdersZh(f)
+				return whereZh(pe) + "：" + noOrdersZh(f)
 			case data.Binary:
 				// Not "not UTF-8 text": no encoding makes it text.
-				return where(pe) + "：" + fmt.Sprintf("文件是二进制的，不是 CSV 文本（前 %d 个字节中有 NUL 等控制字节）", f.Head)
+				return whereZh(pe) + "：" + fmt.Sprintf("文件是二进制的，不是 CSV 文本（前 %d 个字节中有 NUL 等控制字节）", f.Head)
 			case data.BrokenGzip:
 				// Not "not UTF-8 text": the text inside may be fine.
-				return where(pe) + "：" + brokenGzipZh(f, pe.Line > 0)
+				return whereZh(pe) + "：" + brokenGzipZh(f, pe.Line > 0)
 			case data.BinaryWorkbook:
 				// Not "not UTF-8 text": a workbook is not meant to be.
-				return where(pe) + "：这是 Excel 二进制工作簿（.xlsb），不受支持：请在 Excel 中打开它，另存为 Excel 工作簿（.xlsx）或 CSV（UTF-8）"
+				return whereZh(pe) + "：这是 Excel 二进制工作簿（.xlsb），不受支持：请在 Excel 中打开它，另存为 Excel 工作簿（.xlsx）或 CSV（UTF-8）"
+			}
+			if zh := fileFactsZh(pe.Facts); zh != "" {
+				return whereZh(pe) + "：" + zh
 			}
 			detail := pe.Msg
 			if rest, ok := strings.CutPrefix(detail, "corrupt Parquet file: "); ok && k.err == data.ErrParquet {
 				// The cause in Chinese, the reader's own detail kept.
-				return where(pe) + "：Parquet 文件已损坏（" + rest + "）"
+				return whereZh(pe) + "：Parquet 文件已损坏（" + rest + "）"
 			}
 			if zh := factsZh(pe.Facts); zh != "" {
 				detail = zh
 			} else if nf, ok := pe.Facts.(data.NoFeatures); ok && len(nf.Columns) == 0 {
 				// The cause says it all.
-				return where(pe) + "：" + k.zh
+				return whereZh(pe) + "：" + k.zh
 			}
-			return where(pe) + "：" + k.zh + "（" + detail + "）"
+			return whereZh(pe) + "：" + k.zh + "（" + detail + "）"
 		}
 		var path *fs.PathError
 		if errors.As(err, &path) {
@@ -194,6 +202,10 @@ func brokenGzipZh(f data.BrokenGzip, inLine bool) string {
 		return "压缩文件不完整（被截断）：压缩数据在这一行中途结束" + again
 	case f.Truncated:
 		return "压缩文件不完整（被截断）：压缩数据提前结束" + again
+	case f.BadChecksum:
+		return "压缩文件已损坏：校验和与数据不符" + again
+	case f.BadHeader:
+		return "压缩文件已损坏：gzip 头部无效" + again
 	}
 	return "压缩文件已损坏（" + f.Detail + "）" + again
 }
@@ -514,6 +526,9 @@ func dirErrorZh(e *experiment.DirError) string {
 	case errors.Is(e.Err, syscall.ENOTDIR):
 		return fmt.Sprintf("写入 %s 失败：%s 不是目录", e.Path, e.Dir)
 	}
+	if why := systemReasonZh(e.Err); why != "" {
+		return fmt.Sprintf("写入 %s 失败：无法在目录 %s 中创建文件：%s", e.Path, e.Dir, why)
+	}
 	return fmt.Sprintf("写入 %s 失败：无法在目录 %s 中创建文件（%v）", e.Path, e.Dir, e.Err)
 }
 
@@ -635,7 +650,7 @@ func (c Common) limitErrorZh(lim *experiment.LimitError) string {
 func (c Common) logColumnsText(pe *data.ParseError, u data.LogColumnsUnknown) string {
 	if u.Headerless {
 		return c.Tf("%s: the log has no header line (its first line holds numbers: it is data) and its %d columns cannot be told apart; open it again (g on the Data screen) to choose them",
-			"%s：日志没有表头行（第一行是数字，即数据），无法区分它的 %d 列；请重新打开它（在“数据”页按 g）并选择这些列", where(pe), len(u.Header))
+			"%s：日志没有表头行（第一行是数字，即数据），无法区分它的 %d 列；请重新打开它（在“数据”页按 g）并选择这些列", c.whereIn(pe), len(u.Header))
 	}
 	roles := make([]string, len(u.Missing))
 	for i, m := range u.Missing {
@@ -652,8 +667,16 @@ func (c Common) logColumnsText(pe *data.ParseError, u data.LogColumnsUnknown) st
 	}
 	if len(roles) > 1 {
 		return c.Tf("%s: no %s column found (columns: %s); open the log again (g on the Data screen) to choose them",
-			"%s：找不到%s列（列：%s）；请重新打开日志（在“数据”页按 g）并选择这些列", where(pe), role, data.ColumnList(u.Header)) + gaps
+			"%s：找不到%s列（列：%s）；请重新打开日志（在“数据”页按 g）并选择这些列", c.whereIn(pe), role, data.ColumnList(u.Header)) + gaps
 	}
 	return c.Tf("%s: no %s column found (columns: %s); open the log again (g on the Data screen) to choose it",
-		"%s：找不到%s列（列：%s）；请重新打开日志（在“数据”页按 g）并选择该列", where(pe), role, data.ColumnList(u.Header)) + gaps
+		"%s：找不到%s列（列：%s）；请重新打开日志（在“数据”页按 g）并选择该列", c.whereIn(pe), role, data.ColumnList(u.Header)) + gaps
+}
+
+// whereIn is a parse error's place in the interface's language.
+func (c Common) whereIn(pe *data.ParseError) string {
+	if c.Zh() {
+		return whereZh(pe)
+	}
+	return where(pe)
 }

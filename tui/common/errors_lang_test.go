@@ -58,7 +58,7 @@ func TestErrorTextSpeaksChinese(t *testing.T) {
 		{&engine.DivergedError{Epoch: 2, Batch: 1, Cause: engine.CauseGradientNotFinite, Reason: "gradient not finite"}, "训练在第 2 轮第 1 批发散（梯度出现非有限值）"},
 		{noDir, "写入 /nonexistent/dir/u.csv 失败：目录 /nonexistent/dir 不存在"},
 		{underFile, "写入 " + file + "/u.csv 失败：" + file + " 不是目录"},
-		{&experiment.DirError{Path: "/ro/u.csv", Dir: "/ro", Err: fs.ErrPermission}, "写入 /ro/u.csv 失败：无法在目录 /ro 中创建文件（permission denied）"},
+		{&experiment.DirError{Path: "/ro/u.csv", Dir: "/ro", Err: fs.ErrPermission}, "写入 /ro/u.csv 失败：无法在目录 /ro 中创建文件：没有写入权限"},
 		{errors.New("something new"), "something new"},
 	}
 	for _, c := range cases {

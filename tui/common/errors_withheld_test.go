@@ -58,8 +58,8 @@ func TestErrorTextWithholdsCells(t *testing.T) {
 		{read("id,churn\nJos\xe9,yes\n"),
 			"u.csv:2:1: the cell is not UTF-8 (byte 0xE9 at its byte 4; its value withheld, as it may name someone); " +
 				"its bytes read as Latin-1 / Windows-1252 text; convert it to UTF-8 first (iconv -f WINDOWS-1252 -t UTF-8 u.csv > u-utf8.csv)",
-			"u.csv:2:1：不是 UTF-8 文本文件，不能当作 CSV 读取（the cell is not UTF-8 (byte 0xE9 at its byte 4; its value withheld, as it may name someone); " +
-				"its bytes read as Latin-1 / Windows-1252 text; convert it to UTF-8 first (iconv -f WINDOWS-1252 -t UTF-8 u.csv > u-utf8.csv)）"},
+			"u.csv:2:1：不是 UTF-8 文本文件：单元格（其值可能指明某人，不予显示）的第 4 个字节 0xE9 不是有效的 UTF-8；" +
+				"这些字节读起来像 Latin-1 / Windows-1252 文本；请先把它转换为 UTF-8（iconv -f WINDOWS-1252 -t UTF-8 u.csv > u-utf8.csv）"},
 	} {
 		checkErrorText(t, c.err, c.en, c.zh)
 	}

@@ -430,6 +430,30 @@ func TestExportFailureWrapped(t *testing.T) {
 	}
 }
 
+// TestExportOntoFolderInChinese exports onto a folder (x on the Users
+// screen, a folder's path typed as the file) at 80×24: the Chinese status
+// said 不是普通文件 with the English "writing …: not a regular file: it is
+// a directory" in parentheses; it is now Chinese throughout, naming the
+// path, and wraps in full. The English is unchanged.
+func TestExportOntoFolderInChinese(t *testing.T) {
+	dir := t.TempDir()
+	want := map[string]string{
+		"en": "✗ export failed: writing " + dir + ": not a regular file: it is a directory",
+		"zh": "✗ 导出失败：写入 " + dir + " 失败：它已存在，但它是一个目录，不是普通文件，写入不会替换它",
+	}
+	for _, lang := range screentest.Langs {
+		s := exportTo(t, analysed(t, lang, 80, 24), dir)
+		if s.status.In(s.Common) != want[lang] {
+			t.Errorf("%s: status %q\nwant %q", lang, s.status.In(s.Common), want[lang])
+		}
+		got := screentest.Render(s, 80, 24)
+		if lines := strings.Split(got, "\n"); len(lines) != 24 {
+			t.Fatalf("%s: %d lines, want 24:\n%s", lang, len(lines), got)
+		}
+		screentest.MustContain(t, strings.Join(strings.Fields(got), ""), strings.Join(strings.Fields(want[lang]), ""))
+	}
+}
+
 // TestExportFailureExpires: the failure stays until the user moves on: the
 // next key in the table, leaving the screen, or a successful export
 // replaces it.
