@@ -2,7 +2,6 @@ package datascreen
 
 import (
 	"slices"
-	"strings"
 
 	tea "charm.land/bubbletea/v2"
 
@@ -99,16 +98,7 @@ func (s Model) askNoLabel() (note, cmd string) {
 	}
 	return s.T("No label? The Anomalies screen scores only a table loaded here, with a label; to score this file without one, run:",
 			"没有标签列？异常屏只为此处加载的表打分，而加载需要标签列；不用标签为此文件打分，请运行："),
-		"retain anomalies --data " + shellQuote(a.src.Path)
-}
-
-// shellQuote quotes path for a POSIX shell when it holds anything but
-// letters, digits and the punctuation a path usually has.
-func shellQuote(path string) string {
-	if path != "" && strings.Trim(path, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_./:=,+-@%") == "" {
-		return path
-	}
-	return "'" + strings.ReplaceAll(path, "'", `'\''`) + "'"
+		common.ShellLine([]string{"retain", "anomalies", "--data", a.src.Path})
 }
 
 // askLines draws the label question.
