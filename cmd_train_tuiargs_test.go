@@ -1,6 +1,11 @@
 package main
 
 import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
 	"os/exec"
 	"reflect"
 	"strings"
@@ -230,5 +235,73 @@ func TestTrainArgsNone(t *testing.T) {
 		if args, ok := common.TrainArgs(&experiment.Experiment{Data: d, Config: tuiConfig()}, nil); ok {
 			t.Errorf("%s: got %q, want no command", name, args)
 		}
+	}
+}
+
+// TestTrainArgsReproduceTheRun: the network retain train trains from the
+// suggested command is the run's. The run is made as the Train screen
+// makes one (experiment.Prepare, the training, then the decay check) on a
+// csv file whose path holds a space and a quote, with settings away from
+// the defaults; retain train, given the words of common.TrainArgs and
+// --json, reports on the same validation rows the same ROC AUC, log loss
+// and best epoch as the run's own evaluation (Evaluate's figures, the
+// Evaluate screen's). Before the fix it trained with the defaults.
+func TestTrainArgsReproduceTheRun(t *testing.T) {
+	// A per-user file: the built-in shop's 1,500 users (seed 4) written
+	// as CSV, so that the run and the command read the same file.
+	shop, err := data.GenerateShop(1500, 4)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var csvText strings.Builder
+	if err := shop.WriteCSV(&csvText); err != nil {
+		t.Fatal(err)
+	}
+	path := writeFile(t, `the "shop's" users.csv`, csvText.String())
+	d, err := experiment.Load(experiment.Source{Kind: "csv", Path: path, Label: "purchases_next_30d"}, func(p string) (io.ReadCloser, error) { return os.Open(p) })
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg := tuiConfig()
+	cfg.Hidden = []engine.LayerSpec{{Units: 16, Activation: engine.Tanh}, {Units: 8, Activation: engine.ReLU}}
+	cfg.Train.Optimizer = engine.OptimizerConfig{Kind: "sgd", LR: 0.05, Momentum: 0.8}
+	cfg.Train.BatchSize, cfg.Train.Epochs, cfg.Train.PosWeight, cfg.Train.EarlyStop.Patience = 64, 8, 1.5, 3
+	cfg.L2Prior, cfg.L2PriorAlt = 40, 4
+	cfg.ValFrac, cfg.Seed = 0.2, 11
+	cfg.Pipeline.Scale, cfg.Pipeline.Log1p = data.ScaleRobust, false
+	e, err := experiment.Prepare(d, cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := e.Run(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	ev, err := e.Evaluate(experiment.ValPart, cfg.Threshold)
+	if err != nil {
+		t.Fatal(err)
+	}
+	args, ok := common.TrainArgs(e, nil)
+	if !ok {
+		t.Fatal("no command")
+	}
+	words := shellWords(t, common.ShellLine(args))
+	c := newCLI(t)
+	if code := c.run(context.Background(), append(words[1:], "--json")...); code != exitOK {
+		t.Fatalf("%s: exit %d, stderr %s", common.ShellLine(args), code, c.stderr.String())
+	}
+	var doc struct {
+		Part      string  `json:"part"`
+		Rows      int     `json:"rows"`
+		ROCAUC    float64 `json:"roc_auc"`
+		LogLoss   float64 `json:"log_loss"`
+		BestEpoch int     `json:"best_epoch"`
+	}
+	if err := json.Unmarshal(c.stdout.Bytes(), &doc); err != nil {
+		t.Fatal(err)
+	}
+	got := fmt.Sprintf("%s: %d rows, ROC AUC %.12f, log loss %.12f, best epoch %d", doc.Part, doc.Rows, doc.ROCAUC, doc.LogLoss, doc.BestEpoch)
+	want := fmt.Sprintf("validation: %d rows, ROC AUC %.12f, log loss %.12f, best epoch %d", ev.Report.Rows, ev.Report.ROCAUC, ev.Report.LogLoss, e.Trainer.BestEpoch())
+	if got != want {
+		t.Errorf("%s\nretain train: %s\nthe run:      %s", common.ShellLine(args), got, want)
 	}
 }
