@@ -168,3 +168,18 @@ func TestGoldenEveryoneSettings(t *testing.T) {
 		}
 	}
 }
+
+// TestEveryoneNoteWithoutCommands: a built-in shop with planted abusers
+// (retain tui --builtin-abusers), which retain train cannot draw, has the
+// note without commands, saying why, in either language.
+func TestEveryoneNoteWithoutCommands(t *testing.T) {
+	run := withSource(screentest.TextbookRun(t), experiment.Source{Kind: "builtin"})
+	run.Exp.Data.Planted = 0.05 // run's data are withSource's copy
+	for lang, want := range map[string]string{"en": "cannot draw the built-in shop with planted abusers", "zh": "无法生成植入了滥用者的内置商店"} {
+		s := planned(t, screentest.Common(lang, 160, 48), run)
+		if cmds := s.everyoneCommands(); cmds != nil {
+			t.Errorf("%s: commands %q, want none", lang, cmds)
+		}
+		screentest.MustContain(t, screentest.Render(s, 160, 48), want)
+	}
+}
