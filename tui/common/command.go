@@ -102,7 +102,11 @@ func SourceArgs(d *experiment.Data, label string) (args []string, ok bool) {
 		if !cutoff.IsZero() {
 			args = append(args, "--cutoff", cutoff.Format(time.DateOnly))
 		}
-		if cols := LogColumnsValue(src.LogColumns); cols != "" {
+		var header []string
+		if d.Log != nil {
+			header = d.Log.Header
+		}
+		if cols := LogColumnsValue(src.LogColumns, header); cols != "" {
 			args = append(args, "--log-columns", cols)
 		}
 		if src.DateOrder != "" {
@@ -147,17 +151,32 @@ func PlanSourceArgs(d *experiment.Data) []string {
 
 // LogColumnsValue is cols as --log-columns takes them (roles in the order
 // of its keys, those without a column left out), "" when none is given.
-// The description has no key and is left out.
-func LogColumnsValue(cols data.LogColumns) string {
+// The description has no key and is left out. A column whose name the
+// flag cannot hold (a comma, or spaces at an end, which it trims) is given
+// by its 1-based number in header, the log's columns as read.
+func LogColumnsValue(cols data.LogColumns, header []string) string {
 	var pairs []string
 	for _, kv := range [][2]string{{"customer", cols.Customer}, {"time", cols.Time}, {"amount", cols.Amount},
 		{"price", cols.Price}, {"quantity", cols.Quantity}, {"order", cols.Order}, {"item", cols.Item},
 		{"event", cols.Event}, {"status", cols.Status}} {
 		if kv[1] != "" {
-			pairs = append(pairs, kv[0]+"="+kv[1])
+			pairs = append(pairs, kv[0]+"="+logColumnRef(kv[1], header))
 		}
 	}
 	return strings.Join(pairs, ",")
+}
+
+// logColumnRef names column name in --log-columns: by its name, or, when
+// the flag cannot hold the name, by its 1-based number in header (a
+// number the log's reader takes unless a column is named so).
+func logColumnRef(name string, header []string) string {
+	if !strings.Contains(name, ",") && strings.TrimSpace(name) == name {
+		return name
+	}
+	if i := slices.Index(header, name); i >= 0 {
+		return strconv.Itoa(i + 1)
+	}
+	return name
 }
 
 // cliDefault is the configuration retain train uses without flags:

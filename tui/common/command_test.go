@@ -7,6 +7,8 @@ import (
 	"testing"
 
 	"github.com/charmbracelet/x/ansi"
+
+	"github.com/retainlab/retain/data"
 )
 
 // TestShellLineQuoting: the words of a suggested command are quoted for a
@@ -93,5 +95,16 @@ func TestShellLinesCopyAsOneCommand(t *testing.T) {
 	}
 	if got := ShellLines(words, "  ", 80); !slices.Equal(got, want) {
 		t.Errorf("at 80 cells:\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+// TestLogColumnsValue: the roles in --log-columns' order; a column whose
+// name the flag cannot hold (a comma in it, a space at its end) by its
+// 1-based number among the log's columns as read.
+func TestLogColumnsValue(t *testing.T) {
+	header := []string{"InvoiceNo", "Customer, ID", "Date ", "Amount"}
+	cols := data.LogColumns{Customer: "Customer, ID", Time: "Date ", Amount: "Amount", Order: "InvoiceNo", Description: "Text"}
+	if got, want := LogColumnsValue(cols, header), "customer=2,time=3,amount=Amount,order=InvoiceNo"; got != want {
+		t.Errorf("got %s, want %s", got, want)
 	}
 }

@@ -236,11 +236,11 @@ func (s Model) chooserRoleLabel(cr chooserRole) string {
 	return s.logRoleName(cr.role) + s.Tf(" (%s=)", "（%s=）", cr.key)
 }
 
-// logColumnsFlag words cols as the command line's --log-columns flag,
-// quoted for a POSIX shell (common.LogColumnsValue), "" when no column is
-// given.
-func logColumnsFlag(cols data.LogColumns) string {
-	v := common.LogColumnsValue(cols)
+// logColumnsFlag words cols, of a log whose columns as read are header,
+// as the command line's --log-columns flag, quoted for a POSIX shell
+// (common.LogColumnsValue), "" when no column is given.
+func logColumnsFlag(cols data.LogColumns, header []string) string {
+	v := common.LogColumnsValue(cols, header)
 	if v == "" {
 		return ""
 	}
