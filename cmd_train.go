@@ -33,8 +33,10 @@ type trainOptions struct {
 	storePath bool
 }
 
-func newTrainCmd(a *app) *cobra.Command {
-	o := &trainOptions{}
+func newTrainCmd(a *app) *cobra.Command { return trainCommand(a, &trainOptions{}) }
+
+// trainCommand is `retain train` reading its flags into o.
+func trainCommand(a *app, o *trainOptions) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "train [flags]",
 		Short: "Train a network and save it as a model bundle",

@@ -2,7 +2,6 @@ package datascreen
 
 import (
 	"slices"
-	"strings"
 
 	tea "charm.land/bubbletea/v2"
 
@@ -99,15 +98,6 @@ func (s Model) askReason() string {
 // loads the table without a label, for the Anomalies screen only.
 func (s Model) noLabelEntry() string {
 	return s.T("no label — anomaly detection only", "无标签——仅做异常检测")
-}
-
-// shellQuote quotes path for a POSIX shell when it holds anything but
-// letters, digits and the punctuation a path usually has.
-func shellQuote(path string) string {
-	if path != "" && strings.Trim(path, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_./:=,+-@%") == "" {
-		return path
-	}
-	return "'" + strings.ReplaceAll(path, "'", `'\''`) + "'"
 }
 
 // askLines draws the label question.

@@ -57,7 +57,7 @@ func (s Model) bareLines() []string {
 		lines = append(lines, s.Styles.Muted.Render(l))
 	}
 	if !s.Served {
-		for _, l := range widget.WrapText("retain --data "+shellQuote(b.src.Path)+" --label COLUMN", max(s.Width-2, 10)) {
+		for _, l := range widget.WrapText("retain --data "+common.ShellWord(b.src.Path)+" --label COLUMN", max(s.Width-2, 10)) {
 			lines = append(lines, "  "+l)
 		}
 	}

@@ -54,7 +54,11 @@ func (s Model) flagLine() string {
 	if s.chosen == nil {
 		return ""
 	}
-	flag := logColumnsFlag(s.data.Source.LogColumns)
+	var header []string
+	if s.data.Log != nil {
+		header = s.data.Log.Header
+	}
+	flag := logColumnsFlag(s.data.Source.LogColumns, header)
 	if flag == "" {
 		return ""
 	}

@@ -236,22 +236,15 @@ func (s Model) chooserRoleLabel(cr chooserRole) string {
 	return s.logRoleName(cr.role) + s.Tf(" (%s=)", "（%s=）", cr.key)
 }
 
-// logColumnsFlag words cols as the command line's --log-columns flag
-// (roles in the order of its keys, those without a column left out), ""
-// when no column is given. The description has no key and is left out.
-func logColumnsFlag(cols data.LogColumns) string {
-	var pairs []string
-	for _, kv := range [][2]string{{"customer", cols.Customer}, {"time", cols.Time}, {"amount", cols.Amount},
-		{"price", cols.Price}, {"quantity", cols.Quantity}, {"order", cols.Order}, {"item", cols.Item},
-		{"event", cols.Event}, {"status", cols.Status}} {
-		if kv[1] != "" {
-			pairs = append(pairs, kv[0]+"="+kv[1])
-		}
-	}
-	if len(pairs) == 0 {
+// logColumnsFlag words cols, of a log whose columns as read are header,
+// as the command line's --log-columns flag, quoted for a POSIX shell
+// (common.LogColumnsValue), "" when no column is given.
+func logColumnsFlag(cols data.LogColumns, header []string) string {
+	v := common.LogColumnsValue(cols, header)
+	if v == "" {
 		return ""
 	}
-	return "--log-columns " + strings.Join(pairs, ",")
+	return common.ShellLine([]string{"--log-columns", v})
 }
 
 // optionLabel words role r's option col: a column, or how the log was

@@ -203,5 +203,11 @@ func TestChooserOnAbcLog(t *testing.T) {
 		if got := s.flagLine(); got != flag {
 			t.Errorf("%s: flag %q, want %q", lang, got, flag)
 		}
+		// A column whose name holds a space is quoted for the shell, the
+		// whole value in single quotes (common.ShellWord).
+		s.data = &experiment.Data{Source: experiment.Source{Kind: "log", LogColumns: data.LogColumns{Customer: "Customer ID", Time: "b"}}}
+		if got, want := s.flagLine(), "--log-columns 'customer=Customer ID,time=b'"; !strings.HasPrefix(got, want) {
+			t.Errorf("%s: flag %q, want it to start with %q", lang, got, want)
+		}
 	}
 }

@@ -1,11 +1,9 @@
 package planscreen
 
 import (
-	"strconv"
-	"strings"
-
 	"github.com/retainlab/retain/data"
 	"github.com/retainlab/retain/experiment"
+	"github.com/retainlab/retain/tui/common"
 	"github.com/retainlab/retain/tui/widget"
 )
 
@@ -26,8 +24,19 @@ func (s Model) everyoneNote() string {
 	}
 	shown, total := data.Thousands(n), data.Thousands(all)
 	if len(s.everyoneCommands()) == 0 {
-		return s.Tf("Only the %s validation customers (held out of training) of the %s. The textbook shop has no retain command line to plan for all of them.",
-			"这里只有全部 %[2]s 位客户中的 %[1]s 位验证客户（留出，未参与训练）。教科书商店没有对应的 retain 命令行，无法为全部客户做计划。",
+		d := s.run.Exp.Data
+		switch {
+		case d.Source.Kind == "textbook":
+			return s.Tf("Only the %s validation customers (held out of training) of the %s. The textbook shop has no retain command line to plan for all of them.",
+				"这里只有全部 %[2]s 位客户中的 %[1]s 位验证客户（留出，未参与训练）。教科书商店没有对应的 retain 命令行，无法为全部客户做计划。",
+				shown, total)
+		case d.Planted > 0:
+			return s.Tf("Only the %s validation customers (held out of training) of the %s. retain train cannot draw the built-in shop with planted abusers, so no command line plans for all of them.",
+				"这里只有全部 %[2]s 位客户中的 %[1]s 位验证客户（留出，未参与训练）。retain train 无法生成植入了滥用者的内置商店，因此没有为全部客户做计划的命令行。",
+				shown, total)
+		}
+		return s.Tf("Only the %s validation customers (held out of training) of the %s. No retain command line reads these data, so none plans for all of them.",
+			"这里只有全部 %[2]s 位客户中的 %[1]s 位验证客户（留出，未参与训练）。没有 retain 命令行能读取这些数据，因此无法为全部客户做计划。",
 			shown, total)
 	}
 	return s.Tf("Only the %s validation customers (held out of training) of the %s. For the list of all %[2]s, save a model (the TUI keeps none) and plan with it:",
@@ -40,64 +49,37 @@ func (s Model) everyoneNote() string {
 const everyoneModelFile = "model.json"
 
 // everyoneCommands are the two commands that list every customer of the
-// run's data: retain train on the run's source (its file, label, excluded
-// and categorical columns; an order log's horizon and cutoff) writing
-// everyoneModelFile with retain train's default settings, then retain plan
-// with the plan's assumptions as shown writing contacts.csv. None for the
-// textbook shop, which the command line does not load.
-func (s Model) everyoneCommands() []string {
-	src := s.run.Exp.Data.Source
-	var from, planFrom []string
-	switch src.Kind {
-	case "csv":
-		path := shellWord(src.Path)
-		from = []string{"--data", path}
-		if l := s.base.label.Name; l != "" {
-			from = append(from, "--label", shellWord(l))
-		}
-		planFrom = []string{"--data", path}
-	case "log":
-		path := shellWord(src.Path)
-		from = []string{"--log", path, "--horizon", strconv.Itoa(src.HorizonDaysOrDefault()) + "d"}
-		if !src.Cutoff.IsZero() {
-			from = append(from, "--cutoff", src.Cutoff.Format("2006-01-02"))
-		}
-		planFrom = []string{"--log", path}
-	case "builtin", "":
-		users := src.Users
-		if users == 0 {
-			users = data.DefaultShopUsers
-		}
-		from = []string{"--builtin-users", strconv.Itoa(users), "--builtin-seed", strconv.Itoa(int(src.DataSeed))}
-	default:
+// run's data, as words (not quoted): retain train as common.TrainArgs
+// builds it (the run's data as loaded, the settings it was trained with
+// that differ from the command line's defaults, the levers marked here)
+// writing everyoneModelFile, then retain plan with the plan's assumptions
+// as shown writing contacts.csv. None for data the command line does not
+// load (the textbook shop, a built-in shop with planted abusers).
+func (s Model) everyoneCommands() [][]string {
+	train, ok := common.TrainArgs(s.run.Exp, s.levers())
+	if !ok {
 		return nil
 	}
-	if len(src.Exclude) > 0 {
-		from = append(from, "--exclude", shellWord(strings.Join(src.Exclude, ",")))
-	}
-	if len(src.Categorical) > 0 {
-		from = append(from, "--categorical", shellWord(strings.Join(src.Categorical, ",")))
-	}
-	train := append(append([]string{"retain", "train"}, from...), "--out", everyoneModelFile)
-	plan := append(append([]string{"retain", "plan", "--model", everyoneModelFile}, planFrom...), s.planFlags()...)
-	plan = append(plan, "--contacts-out", "contacts.csv")
-	return []string{strings.Join(train, " "), strings.Join(plan, " ")}
+	train = append(train, "--out", everyoneModelFile)
+	plan := append([]string{"retain", "plan", "--model", everyoneModelFile}, common.PlanSourceArgs(s.run.Exp.Data)...)
+	plan = append(append(plan, s.planFlags()...), "--contacts-out", "contacts.csv")
+	return [][]string{train, plan}
 }
 
 // planFlags are the retain plan flags of the plan shown's assumptions and
-// target that differ from retain plan's defaults.
+// target that differ from retain plan's defaults (not quoted).
 func (s Model) planFlags() []string {
 	in := s.shown.text
 	var out []string
 	if b := in[fieldBudget]; b != "" {
-		out = append(out, "--budget", shellWord(b))
+		out = append(out, "--budget", b)
 	}
 	for _, f := range []struct {
 		field    int
 		flag, is string
 	}{{fieldCost, "--cost", "1"}, {fieldValue, "--value", "100"}, {fieldSuccess, "--success", "0.1"}} {
 		if v := in[f.field]; v != "" && v != f.is {
-			out = append(out, f.flag, shellWord(v))
+			out = append(out, f.flag, v)
 		}
 	}
 	if s.chosen != nil {
@@ -107,18 +89,9 @@ func (s Model) planFlags() []string {
 		if s.chosen.Direction == experiment.Prevent {
 			dir = "prevent"
 		}
-		out = append(out, "--target", shellWord(dir+":"+s.chosen.Class()))
+		out = append(out, "--target", dir+":"+s.chosen.Class())
 	}
 	return out
-}
-
-// shellWord quotes s for a POSIX shell when it needs it, as the commands
-// retain tune prints do.
-func shellWord(s string) string {
-	if s != "" && strings.Trim(s, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_./:=,+-@%") == "" {
-		return s
-	}
-	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
 }
 
 // everyoneLines are everyoneNote and its commands as the page shows them
@@ -166,12 +139,14 @@ func (s Model) everyoneFoot(full bool) []string {
 	return append(out, s.commandLines(cmds)...)
 }
 
-// commandLines are commands each wrapped on lines of its own, indented.
-func (s Model) commandLines(cmds []string) []string {
+// commandLines are commands each on lines of its own, indented, quoted
+// for a POSIX shell and laid out so that the lines copied as they are run
+// as the command (common.ShellLines).
+func (s Model) commandLines(cmds [][]string) []string {
 	var out []string
 	for _, c := range cmds {
-		for _, l := range widget.WrapUnmarked(c, max(10, s.Width-2)) {
-			out = append(out, "  "+s.Styles.Value.Render(l))
+		for _, l := range common.ShellLines(c, "  ", s.Width) {
+			out = append(out, s.Styles.Value.Render(l))
 		}
 	}
 	return out
