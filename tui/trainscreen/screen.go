@@ -70,8 +70,8 @@ type Model struct {
 	// restartCancelled is set when x cancelled a pending restart, until
 	// the next run starts: the stopping line and the outcome say so.
 	restartCancelled bool
-	finished  []common.Run        // every ended run kept (see forgetToFit), oldest first
-	analysed  int                 // the ended run the analysis screens show (0: none)
+	finished         []common.Run // every ended run kept (see forgetToFit), oldest first
+	analysed         int          // the ended run the analysis screens show (0: none)
 
 	loss, metric widget.SeriesChart
 	bar          progress.Model
