@@ -594,6 +594,10 @@ func (m *Model) loaded(msg loadedMsg) bool {
 	}
 	m.setLoading(nil)
 	if m.askLabel(msg) || m.askLogColumns(msg) {
+		// The question is about this file: an error panel left by the one
+		// before would name another file under it (esc on the question
+		// shows this file's own error).
+		m.err = nil
 		m.switchTo(tabData)
 		return false
 	}
