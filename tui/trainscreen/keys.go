@@ -22,7 +22,7 @@ func defaultTrainKeyMap(c common.Common) trainKeyMap {
 		Toggle:    key.NewBinding(key.WithKeys("space", "s"), key.WithHelp(c.T("space", "空格"), c.T("start", "开始"))),
 		StepBatch: key.NewBinding(key.WithKeys("n"), key.WithHelp("n", c.T("one batch", "单步一批"))),
 		StepEpoch: key.NewBinding(key.WithKeys("e"), key.WithHelp("e", c.T("one epoch", "单步一轮"))),
-		Stop:      key.NewBinding(key.WithKeys("x", "esc"), key.WithHelp("x", c.T("stop", "停止"))),
+		Stop:      key.NewBinding(key.WithKeys("x", "esc"), key.WithHelp("x/esc", c.T("stop", "停止"))),
 		Restart:   key.NewBinding(key.WithKeys("r"), key.WithHelp("r", c.T("restart", "重新开始"))),
 		Faster:    key.NewBinding(key.WithKeys("+", "="), key.WithHelp("+/-", c.T("pace", "节奏"))),
 		Slower:    key.NewBinding(key.WithKeys("-", "_"), key.WithHelp("-", c.T("slower", "放慢"))),

@@ -22,7 +22,7 @@ func TestStopCancelsAPendingRestart(t *testing.T) {
 			s = tickUntil(t, s, func(s Model) bool { return len(s.history) > 0 })
 			first := s.cur
 			s, _ = s.step(screentest.Press("r"))
-			screentest.MustContain(t, stripped(s.View()), "x cancels the restart")
+			screentest.MustContain(t, stripped(s.View()), "x or esc cancels the restart")
 			if k := s.keyMap().Stop; !k.Enabled() || k.Help().Desc != "cancel restart" {
 				t.Fatalf("stopping for a restart: the stop key is %v %q", k.Enabled(), k.Help().Desc)
 			}
@@ -47,5 +47,21 @@ func TestStopCancelsAPendingRestart(t *testing.T) {
 				t.Fatalf("%d runs kept, want the stopped one", len(s.Finished()))
 			}
 		})
+	}
+}
+
+// TestEscStopsARun: esc did nothing on the Train screen (review34 #3); it
+// stops a run as x does, keeping it on the Runs screen.
+func TestEscStopsARun(t *testing.T) {
+	s := trainFixture(t, experiment.Source{Kind: "builtin"}, longConfig())
+	s, _ = s.step(screentest.Press("space"))
+	s = started(t, s)
+	s, _ = s.step(screentest.Press("esc"))
+	if s.state != trainStopping {
+		t.Fatalf("esc while running: state %d, want stopping", s.state)
+	}
+	s = ended(t, s)
+	if !strings.Contains(s.outcome.In(s.Common), "Stopped by you") || len(s.Finished()) != 1 {
+		t.Fatalf("outcome %q, %d runs kept", s.outcome.In(s.Common), len(s.Finished()))
 	}
 }
