@@ -135,6 +135,19 @@ func (l *loads) start(parent context.Context) context.Context {
 	return ctx
 }
 
+// cancelCurrent cancels the load in flight (esc): its reads fail and its
+// split stops; the next start makes a new context.
+func (l *loads) cancelCurrent() {
+	if l == nil {
+		return
+	}
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if l.cancel != nil {
+		l.cancel()
+	}
+}
+
 // close cancels the load in flight and every later one.
 func (l *loads) close() {
 	if l == nil {

@@ -35,6 +35,9 @@ type loadProgressMsg struct {
 	p     data.Progress
 	// elapsed is the time since the load began.
 	elapsed time.Duration
+	// waiting is set while the file has yielded nothing yet (a FIFO no
+	// one writes to, a slow mount): the panel says so, with its esc.
+	waiting bool
 }
 
 // loadWatch follows one load: the first file its opener opens reports
@@ -104,9 +107,10 @@ func (w *loadWatch) msg() (loadProgressMsg, bool) {
 	return loadProgressMsg{gen: w.gen, name: w.name, stage: w.stage, p: w.p, elapsed: time.Since(w.start)}, w.seen
 }
 
-// run sends w's progress every loadEvery until done is closed; the first
-// message comes only once the file has reported (a quick load shows
-// nothing).
+// run sends w's progress every loadEvery until done is closed. A quick
+// load, over before the first tick, shows nothing; a file that has
+// yielded nothing by then is sent as waiting, so that a load that hangs
+// shows its panel and the key that cancels it.
 func (w *loadWatch) run(done <-chan struct{}) {
 	if w.send == nil {
 		return
@@ -118,9 +122,9 @@ func (w *loadWatch) run(done <-chan struct{}) {
 		case <-done:
 			return
 		case <-t.C:
-			if m, ok := w.msg(); ok {
-				w.send(m)
-			}
+			m, ok := w.msg()
+			m.waiting = !ok
+			w.send(m)
 		}
 	}
 }

@@ -50,6 +50,8 @@ func TestGoldenLoadPanel(t *testing.T) {
 				p: data.Progress{Read: streamRead, Lines: streamLines}, elapsed: 5 * time.Second}},
 			"features_over_loaded": {loaded: true, msg: loadProgressMsg{name: "orders.csv", stage: loadFeatures,
 				p: data.Progress{Read: shownSize, Size: shownSize, Lines: -1}, elapsed: 12 * time.Second}},
+			"waiting_over_loaded": {loaded: true, msg: loadProgressMsg{name: "fifo.csv", waiting: true,
+				elapsed: 3 * time.Second}},
 		}
 		for name, c := range cases {
 			for _, sz := range [][2]int{{80, 24}, {160, 48}} {
@@ -73,10 +75,35 @@ func TestGoldenLoadPanel(t *testing.T) {
 	}
 }
 
+// TestLoadWatchSaysItWaits: a file that yielded nothing (a FIFO no one
+// writes to) sent no progress, so its load showed no panel and no way out
+// (review34 #2). The watch now sends that it waits from its first tick
+// on, then the file's progress once it reports.
+func TestLoadWatchSaysItWaits(t *testing.T) {
+	got := make(chan loadProgressMsg)
+	done := make(chan struct{})
+	w := newLoadWatch(3, "fifo.csv", func(msg tea.Msg) { got <- msg.(loadProgressMsg) })
+	go w.run(done)
+	defer close(done)
+	if msg := <-got; !msg.waiting || msg.gen != 3 || msg.name != "fifo.csv" {
+		t.Fatalf("the first message of a file that sent nothing: %+v", msg)
+	}
+	w.reported(data.Progress{Read: 10, Size: 100, Lines: -1})
+	for msg := range got {
+		if !msg.waiting {
+			if msg.p.Read != 10 {
+				t.Errorf("after the file reported: %+v", msg)
+			}
+			return
+		}
+	}
+}
+
 // TestLoadPanelComesAndGoes checks that progress is shown only for the
 // load in progress: a stale load's is dropped, the panel leaves when the
-// load ends, and keys during a load keep the data loaded before (esc
-// included; ctrl+c still ends the program as before).
+// load ends, and keys during a load keep the data loaded before (ctrl+c
+// still ends the program as before; esc cancels the load, see
+// TestEscCancelsALoad).
 func TestLoadPanelComesAndGoes(t *testing.T) {
 	m := loadedModel(t, textbookOptions(), 80, 24)
 	before := m.data
@@ -92,7 +119,7 @@ func TestLoadPanelComesAndGoes(t *testing.T) {
 	if !strings.Contains(screen(m), "Loading missing.csv: reading") || !strings.Contains(screen(m), "stay in use") {
 		t.Fatalf("no load panel:\n%s", screen(m))
 	}
-	m = sendKeys(t, m, "esc", "2", "1")
+	m = sendKeys(t, m, "2", "1")
 	if m.data != before || !strings.Contains(screen(m), "Loading missing.csv") {
 		t.Fatalf("keys during the load changed the data or hid the panel:\n%s", screen(m))
 	}

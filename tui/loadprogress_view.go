@@ -14,7 +14,8 @@ import (
 // loadPanel is the box above the footer while a file loads, once it has
 // said how far it has come (loadShown): the file, the stage, the share
 // read with a bar (or the rows read when the size is unknown), the time
-// since the load began, and that the data loaded before stay meanwhile.
+// since the load began, that the data loaded before stay meanwhile, and
+// that esc cancels it; or, while the file has sent nothing, that it waits.
 // "" when nothing is loading.
 func (m *Model) loadPanel() string {
 	s := m.loadShown
@@ -25,14 +26,21 @@ func (m *Model) loadPanel() string {
 	inner := max(w-4, 1)
 	box := lipgloss.NewStyle().Border(lipgloss.RoundedBorder()).BorderForeground(lipgloss.Color("12")).
 		Padding(0, 1).Width(w)
-	head := m.com.Tf("Loading %s: %s", "正在加载 %s：%s", s.name, m.loadStageText(s.stage))
+	stage := m.loadStageText(s.stage)
+	if s.waiting {
+		stage = m.com.T("waiting for data", "等待数据")
+	}
+	head := m.com.Tf("Loading %s: %s", "正在加载 %s：%s", s.name, stage)
 	clock := m.com.Tf("%.1f s", "%.1f 秒", s.elapsed.Round(100*time.Millisecond).Seconds())
 	room := inner - lipgloss.Width(clock) - 1
 	first := common.Pad(common.Truncate(head, room), room) + " " + m.styles.Muted.Render(clock)
 	second := common.Truncate(m.loadAmount(s.p, inner), inner)
-	after := m.com.T("The screens fill in once it has loaded.", "加载完成后各屏幕会显示数据。")
+	if s.waiting {
+		second = m.com.T("Nothing read yet: the file has sent no data.", "尚未读到任何内容：文件还没有送来数据。")
+	}
+	after := m.com.T("The screens fill in once it has loaded. esc cancels.", "加载完成后各屏幕会显示数据。按 esc 取消。")
 	if m.data != nil {
-		after = m.com.T("The data loaded before stay in use until it has loaded.", "加载完成前仍使用之前的数据。")
+		after = m.com.T("The data loaded before stay in use until it has loaded. esc cancels.", "加载完成前仍使用之前的数据。按 esc 取消。")
 	}
 	third := m.styles.Muted.Render(common.Truncate(after, inner))
 	return box.Render(strings.Join([]string{first, second, third}, "\n"))

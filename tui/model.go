@@ -87,6 +87,8 @@ type Model struct {
 	// loadingText says loading in a language (nil when idle), so that a
 	// switch of language says it again (setLoading).
 	loadingText func(common.Common) string
+	// resplit is the re-split in progress (nil: none); see root_cancel.go.
+	resplit *resplitting
 	// noData is why no data is loaded, as setNoData was last told (nil:
 	// none failed), which a switch of language says again.
 	noData error
@@ -309,7 +311,7 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 	case modelscreen.RestoreDataMsg:
 		return m.restoreAside()
 	case datascreen.LabelCancelMsg:
-		m.err = msg.Err
+		m.err = m.resplitFailed(msg.Err)
 		if m.data == nil && m.bare == nil {
 			m.setNoData(msg.Err)
 		}
@@ -441,6 +443,11 @@ func (m *Model) handleKey(k tea.KeyPressMsg) tea.Cmd {
 		case key.Matches(k, m.keys.Help):
 			m.help.ShowAll, m.helpTop = true, 0
 			return nil
+		case m.loading != "" && k.String() == "esc":
+			// A load or re-split in progress: esc cancels it, before it
+			// dismisses an error or reaches the screen.
+			m.cancelLoad()
+			return nil
 		case m.err != nil && key.Matches(k, m.keys.Dismiss):
 			m.err = nil
 			m.layout()
@@ -569,6 +576,12 @@ func (m *Model) reprepare() tea.Cmd {
 	m.setLoading(func(c common.Common) string {
 		return c.Tf("splitting %s…", "正在划分 %s…", c.DescribeSource(src))
 	})
+	if m.resplit == nil && m.prep != nil {
+		m.resplit = &resplitting{from: m.prep.Config}
+	}
+	if m.resplit != nil {
+		m.resplit.to, m.resplit.superseded = m.modelScr.Config(), false
+	}
 	return resplitCmd(m.loads.start(m.parent), m.gen, m.data, m.modelScr.Config())
 }
 
@@ -581,11 +594,15 @@ func (m *Model) loaded(msg loadedMsg) bool {
 	}
 	m.setLoading(nil)
 	if m.askLabel(msg) || m.askLogColumns(msg) {
+		// The question is about this file: an error panel left by the one
+		// before would name another file under it (esc on the question
+		// shows this file's own error).
+		m.err = nil
 		m.switchTo(tabData)
 		return false
 	}
 	if msg.err != nil {
-		m.err = msg.err
+		m.err = m.resplitFailed(msg.err)
 		if m.data == nil && m.bare == nil {
 			m.setNoData(msg.err)
 		}
@@ -593,6 +610,7 @@ func (m *Model) loaded(msg loadedMsg) bool {
 		m.layout()
 		return false
 	}
+	m.resplit = nil // the data loaded are split with the settings asked for
 	if msg.bare {
 		m.loadedBare(msg)
 		return true

@@ -86,6 +86,7 @@ func (m *Model) openBare(asked experiment.Source, columns []string) tea.Cmd {
 		return nil
 	}
 	m.gen++
+	m.supersedeResplit()
 	m.setLoading(func(c common.Common) string {
 		return c.Tf("loading %s…", "正在加载 %s…", c.DescribeSource(src))
 	})

@@ -18,6 +18,7 @@ func (m *Model) open(asked experiment.Source, columns []string) tea.Cmd {
 		return nil
 	}
 	m.gen++
+	m.supersedeResplit()
 	m.setLoading(func(c common.Common) string {
 		return c.Tf("loading %s…", "正在加载 %s…", c.DescribeSource(src))
 	})
@@ -48,6 +49,7 @@ func (m *Model) restoreAside() tea.Cmd {
 		return nil
 	}
 	m.gen++
+	m.supersedeResplit()
 	m.setLoading(func(c common.Common) string {
 		return c.Tf("loading %s again…", "正在重新加载 %s…", c.DescribeSource(d.Source))
 	})

@@ -97,7 +97,10 @@ func shortHelpFitted(h help.Model, bindings []key.Binding, w int) (string, bool)
 
 func (m *Model) helpKeys() helpKeys {
 	keys := m.keys
-	keys.Dismiss.SetEnabled(m.err != nil)
+	keys.Dismiss.SetEnabled(m.err != nil || m.loading != "")
+	if m.loading != "" {
+		keys.Dismiss.SetHelp("esc", m.com.T("cancel load", "取消加载"))
+	}
 	// On a walkthrough step tab moves to the next layer, not the next
 	// screen (handleKey gives it to the walkthrough first).
 	keys.NextTab.SetEnabled(!(m.active == tabWalk && m.walkScr.WantsTab(tea.KeyPressMsg{Code: tea.KeyTab})))
@@ -158,6 +161,11 @@ func (m *Model) errorPanel() string {
 	lines := widget.WrapParagraphs(heading+"\u00a0 "+msg, inner)
 	if rest, ok := strings.CutPrefix(lines[0], heading+"\u00a0"); ok {
 		lines[0] = m.styles.Error.Render(heading) + " " + rest
+	}
+	if note := errorNote(m.err); note != "" {
+		for _, l := range widget.WrapParagraphs(note, inner) {
+			lines = append(lines, m.styles.Warning.Render(l))
+		}
 	}
 	for _, l := range widget.WrapParagraphs(after, inner) {
 		lines = append(lines, m.styles.Muted.Render(l))
@@ -433,7 +441,7 @@ func (m *Model) statusText() string {
 	case m.quitting:
 		return m.com.T("stopping training…", "正在停止训练…")
 	case m.loading != "":
-		return m.loading
+		return m.loading + m.com.T(" (esc cancels)", "（esc 取消）")
 	}
 	return m.trainScr.Status()
 }

@@ -72,22 +72,25 @@ func TestScoringFailureShowsTheWholeMessage(t *testing.T) {
 	}
 }
 
-// TestStopBeforeAnyResult: x stops the first scoring; the state line says
-// so without a "previous result" there is none of.
+// TestStopBeforeAnyResult: x (or esc, review34 #3) stops the first
+// scoring; the state line says so without a "previous result" there is
+// none of.
 func TestStopBeforeAnyResult(t *testing.T) {
 	for lang, want := range map[string]string{
 		"en": "Scoring stopped. s scores again.",
 		"zh": "评分已停止。按 s 重新评分。",
 	} {
-		s := New(screentest.Common(lang, 80, 24))
-		s.SetInputs(shop(t), fastConfig())
-		s.SetOptions(fastOptions())
-		var cmd tea.Cmd
-		s, cmd = s.step(screentest.Press("s"))
-		s, _ = s.step(screentest.Press("x")) // stop before the work even began
-		screentest.Drain(cmd, feed(&s))
-		if got := strings.TrimSpace(strings.Split(ansi.Strip(s.View()), "\n")[1]); s.Busy() || got != want {
-			t.Errorf("%s: busy %v, state line %q, want %q", lang, s.Busy(), got, want)
+		for _, stop := range []string{"x", "esc"} {
+			s := New(screentest.Common(lang, 80, 24))
+			s.SetInputs(shop(t), fastConfig())
+			s.SetOptions(fastOptions())
+			var cmd tea.Cmd
+			s, cmd = s.step(screentest.Press("s"))
+			s, _ = s.step(screentest.Press(stop)) // stop before the work even began
+			screentest.Drain(cmd, feed(&s))
+			if got := strings.TrimSpace(strings.Split(ansi.Strip(s.View()), "\n")[1]); s.Busy() || got != want {
+				t.Errorf("%s %s: busy %v, state line %q, want %q", lang, stop, s.Busy(), got, want)
+			}
 		}
 	}
 }

@@ -14,8 +14,8 @@ import (
 // epoch a 轮, as everywhere else.
 func TestScoringProgressNamesRoundAndEpochApart(t *testing.T) {
 	for lang, want := range map[string]string{
-		"en": "Scoring: autoencoder 1 of 5, round 2 · epoch 26 of 150 · loss 0.1234 (x stops)",
-		"zh": "评分中：自编码器 1/5，第 2 阶段 · 第 26/150 轮 · 损失 0.1234（x 停止）",
+		"en": "Scoring: autoencoder 1 of 5, round 2 · epoch 26 of 150 · loss 0.1234 (x/esc stops)",
+		"zh": "评分中：自编码器 1/5，第 2 阶段 · 第 26/150 轮 · 损失 0.1234（x/esc 停止）",
 	} {
 		s := New(screentest.Common(lang, 80, 24))
 		s.job = &job{kind: scoring, seen: true, step: anomaly.Step{Member: 0, Members: 5, Round: 2,
@@ -24,8 +24,8 @@ func TestScoringProgressNamesRoundAndEpochApart(t *testing.T) {
 			t.Errorf("%s: %q, want %q", lang, got, want)
 		}
 		s.job = &job{kind: retraining, seen: true, prog: engine.Progress{Epoch: 3, Epochs: 40, BatchLoss: 0.5}}
-		wantChurn := map[string]string{"en": "Churn model with every user: epoch 3 of 40 · loss 0.5 (x stops)",
-			"zh": "流失模型（全部用户）：第 3/40 轮 · 损失 0.5（x 停止）"}[lang]
+		wantChurn := map[string]string{"en": "Churn model with every user: epoch 3 of 40 · loss 0.5 (x/esc stops)",
+			"zh": "流失模型（全部用户）：第 3/40 轮 · 损失 0.5（x/esc 停止）"}[lang]
 		if got := s.stateLine(); got != wantChurn {
 			t.Errorf("%s: %q, want %q", lang, got, wantChurn)
 		}

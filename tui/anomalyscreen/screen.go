@@ -35,7 +35,7 @@ func defaultKeyMap(c common.Common) keyMap {
 	}
 	return keyMap{
 		Score:      b("s", "score", "评分", "s"),
-		Stop:       b("x", "stop", "停止", "x"),
+		Stop:       b("x/esc", "stop", "停止", "x", "esc"),
 		Plant:      b("p", "plant abusers", "植入作弊用户", "p"),
 		Raise:      b("←/→", "cut-off", "阈值", "right", "+", "="),
 		Lower:      b("←/-", "lower cut-off", "降低阈值", "left", "-"),

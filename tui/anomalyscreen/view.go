@@ -131,11 +131,11 @@ func (s Model) stateLine() string {
 	case s.job != nil && s.job.kind == scoring:
 		step, _, _, seen := s.job.latest()
 		if !seen {
-			return s.T("Scoring: preparing the features… (x stops)", "评分中：正在准备特征……（x 停止）")
+			return s.T("Scoring: preparing the features… (x/esc stops)", "评分中：正在准备特征……（x/esc 停止）")
 		}
 		p := step.Progress
-		return s.Tf("Scoring: autoencoder %d of %d, round %d · epoch %d of %d · loss %s (x stops)",
-			"评分中：自编码器 %d/%d，第 %d 阶段 · 第 %d/%d 轮 · 损失 %s（x 停止）",
+		return s.Tf("Scoring: autoencoder %d of %d, round %d · epoch %d of %d · loss %s (x/esc stops)",
+			"评分中：自编码器 %d/%d，第 %d 阶段 · 第 %d/%d 轮 · 损失 %s（x/esc 停止）",
 			step.Member+1, step.Members, step.Round, p.Epoch, p.Epochs, common.Significant(p.BatchLoss, 4))
 	case s.job != nil:
 		_, phase, p, seen := s.job.latest()
@@ -144,10 +144,10 @@ func (s Model) stateLine() string {
 			which = s.T("without the flagged users", "去掉标记用户")
 		}
 		if !seen {
-			return s.Tf("Churn model %s: preparing… (x stops)", "流失模型（%s）：准备中……（x 停止）", which)
+			return s.Tf("Churn model %s: preparing… (x/esc stops)", "流失模型（%s）：准备中……（x/esc 停止）", which)
 		}
-		return s.Tf("Churn model %s: epoch %d of %d · loss %s (x stops)",
-			"流失模型（%s）：第 %d/%d 轮 · 损失 %s（x 停止）", which, p.Epoch, p.Epochs, common.Significant(p.BatchLoss, 4))
+		return s.Tf("Churn model %s: epoch %d of %d · loss %s (x/esc stops)",
+			"流失模型（%s）：第 %d/%d 轮 · 损失 %s（x/esc 停止）", which, p.Epoch, p.Epochs, common.Significant(p.BatchLoss, 4))
 	case s.stopped == scoring && s.res == nil:
 		return st.Warning.Render(s.T("Scoring stopped. s scores again.", "评分已停止。按 s 重新评分。"))
 	case s.stopped == scoring:

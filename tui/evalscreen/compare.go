@@ -186,8 +186,8 @@ func (s Model) comparisonLines(w int) []string {
 	switch {
 	case !c.ended:
 		p := c.latest
-		return wrap(s.Tf("Training once more, %s, to compare (run %d's settings and seed): epoch %d of %d · x stops it",
-			"再按%s训练一次以作对比（第 %d 次训练的设置与种子）：第 %d/%d 轮 · 按 x 停止",
+		return wrap(s.Tf("Training once more, %s, to compare (run %d's settings and seed): epoch %d of %d · x or esc stops it",
+			"再按%s训练一次以作对比（第 %d 次训练的设置与种子）：第 %d/%d 轮 · 按 x 或 esc 停止",
 			other, c.run, p.Epoch, max(p.Epochs, s.config.Train.Epochs)), w, st.Muted)
 	case c.stopped && errors.Is(c.err, context.Canceled):
 		return wrap(s.Tf("The comparison with %s was stopped.", "与%s的对比已停止。", other), w, st.Muted)

@@ -157,7 +157,7 @@ func TestComparisonShownOnce(t *testing.T) {
 	run := screentest.LogRun(t, d, experiment.OutOfTime, 30)
 	s, compare := startedComparison(t, screentest.Common("en", 160, 48), run)
 	screentest.MustContain(t, flat(screentest.Render(s, 160, 48)),
-		"Training once more, random split, to compare (run 1's settings and seed): epoch 0 of 30 · x stops it")
+		"Training once more, random split, to compare (run 1's settings and seed): epoch 0 of 30 · x or esc stops it")
 	s, _ = drain(t, s, compare)
 	want, err := experiment.CompareSchemes(t.Context(), run.Exp, nil)
 	if err != nil {
@@ -179,13 +179,13 @@ func TestComparisonShownOnce(t *testing.T) {
 	}
 }
 
-// TestComparisonStops: x cancels the background training, and the screen
-// says it stopped.
+// TestComparisonStops: x (or esc, review34 #3) cancels the background
+// training, and the screen says it stopped.
 func TestComparisonStops(t *testing.T) {
 	run := screentest.LogRun(t, screentest.LoadLog(t, ""), experiment.RandomSplit, 5)
-	for _, lang := range screentest.Langs {
+	for i, lang := range screentest.Langs {
 		s, compare := startedComparison(t, screentest.Common(lang, 80, 24), run)
-		s, _ = s.step(screentest.Press("x"))
+		s, _ = s.step(screentest.Press([]string{"x", "esc"}[i]))
 		s, _ = drain(t, s, compare)
 		want := map[string]string{"en": "The comparison with out of time was stopped.", "zh": "与跨时间验证的对比已停止。"}[lang]
 		header := map[string]string{"en": "Run 1 · random split: validation part, 8 rows", "zh": "第 1 次训练 · 随机划分：验证集，8 行"}[lang]

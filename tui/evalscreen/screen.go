@@ -60,7 +60,7 @@ func defaultEvalKeyMap(c common.Common) evalKeyMap {
 		BestF1:      key.NewBinding(key.WithKeys("f"), key.WithHelp("f", c.T("best F1", "最佳 F1"))),
 		Reset:       key.NewBinding(key.WithKeys("r"), key.WithHelp("r", c.T("reset threshold", "恢复阈值"))),
 		Page:        key.NewBinding(key.WithKeys("v"), key.WithHelp("v", c.T("next page", "下一页"))),
-		StopCompare: key.NewBinding(key.WithKeys("x"), key.WithHelp("x", c.T("stop the comparison", "停止对比"))),
+		StopCompare: key.NewBinding(key.WithKeys("x", "esc"), key.WithHelp("x/esc", c.T("stop the comparison", "停止对比"))),
 		Target:      c.TargetKey(),
 		Bands:       c.BandsKey(),
 		Scroll:      common.NewScrollKeys(c),

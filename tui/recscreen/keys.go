@@ -31,7 +31,7 @@ func defaultKeyMap(c common.Common) keyMap {
 		Toggle:    b(c.T("space", "空格"), c.T("train", "训练"), "space", "s"),
 		StepBatch: b("n", c.T("one batch", "单步一批"), "n"),
 		StepEpoch: b("e", c.T("one epoch", "单步一轮"), "e"),
-		Stop:      b("x", c.T("stop", "停止"), "x"),
+		Stop:      b("x/esc", c.T("stop", "停止"), "x", "esc"),
 		Cutoff:    b("c", c.T("cutoff", "截止日"), "c"),
 		Horizon:   b("h", c.T("horizon", "观察期"), "h"),
 		Exclude:   b("i", c.T("exclude", "排除商品"), "i"),

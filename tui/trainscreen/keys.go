@@ -22,7 +22,7 @@ func defaultTrainKeyMap(c common.Common) trainKeyMap {
 		Toggle:    key.NewBinding(key.WithKeys("space", "s"), key.WithHelp(c.T("space", "空格"), c.T("start", "开始"))),
 		StepBatch: key.NewBinding(key.WithKeys("n"), key.WithHelp("n", c.T("one batch", "单步一批"))),
 		StepEpoch: key.NewBinding(key.WithKeys("e"), key.WithHelp("e", c.T("one epoch", "单步一轮"))),
-		Stop:      key.NewBinding(key.WithKeys("x"), key.WithHelp("x", c.T("stop", "停止"))),
+		Stop:      key.NewBinding(key.WithKeys("x", "esc"), key.WithHelp("x/esc", c.T("stop", "停止"))),
 		Restart:   key.NewBinding(key.WithKeys("r"), key.WithHelp("r", c.T("restart", "重新开始"))),
 		Faster:    key.NewBinding(key.WithKeys("+", "="), key.WithHelp("+/-", c.T("pace", "节奏"))),
 		Slower:    key.NewBinding(key.WithKeys("-", "_"), key.WithHelp("-", c.T("slower", "放慢"))),
@@ -49,7 +49,10 @@ func (s Model) keyMap() trainKeyMap {
 	k.Toggle.SetEnabled(steerable)
 	k.StepBatch.SetEnabled(steerable)
 	k.StepEpoch.SetEnabled(steerable)
-	k.Stop.SetEnabled(active || s.state == trainStarting)
+	k.Stop.SetEnabled(active || s.state == trainStarting || s.state == trainStopping && s.restart)
+	if s.state == trainStopping && s.restart {
+		k.Stop.SetHelp(k.Stop.Help().Key, s.T("cancel restart", "取消重新开始"))
+	}
 	k.Restart.SetEnabled(s.state != trainIdle && !s.restart)
 	return k
 }

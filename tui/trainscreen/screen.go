@@ -67,8 +67,11 @@ type Model struct {
 	refusal   common.Said         // why the data cannot train at all, shown in a panel ("" for none)
 	noData    bool                // loading failed and no data is loaded
 	restart   bool                // start a new run when the current one has ended
-	finished  []common.Run        // every ended run kept (see forgetToFit), oldest first
-	analysed  int                 // the ended run the analysis screens show (0: none)
+	// restartCancelled is set when x cancelled a pending restart, until
+	// the next run starts: the stopping line and the outcome say so.
+	restartCancelled bool
+	finished         []common.Run // every ended run kept (see forgetToFit), oldest first
+	analysed         int          // the ended run the analysis screens show (0: none)
 
 	loss, metric widget.SeriesChart
 	bar          progress.Model
@@ -244,7 +247,13 @@ func (s *Model) handleKey(k tea.KeyPressMsg) tea.Cmd {
 			s.state = trainPaused
 		}
 	case key.Matches(k, km.Stop):
-		if s.Alive() && s.state != trainStopping {
+		switch {
+		case s.state == trainStopping && s.restart:
+			// The run is stopping for a restart: x cancels the restart,
+			// so no new run starts when it has stopped.
+			s.restart, s.restartCancelled = false, true
+			s.render()
+		case s.Alive() && s.state != trainStopping:
 			s.cur.stop()
 			s.state = trainStopping
 		}
@@ -338,7 +347,7 @@ func (s *Model) startRun(mode startMode) tea.Cmd {
 	}
 	s.history, s.exp, s.latest, s.lastStep, s.moving = nil, nil, engine.Progress{}, 0, false
 	s.batchLoss = "–"
-	s.outcome, s.failed, s.restart = common.Said{}, false, false
+	s.outcome, s.failed, s.restart, s.restartCancelled = common.Said{}, false, false, false
 	s.cur = newWorker(s.parentContext(), s.runs)
 	s.cur.pace, s.cur.clock = s.pace, s.clock
 	s.state, s.mode = trainStarting, mode
@@ -442,7 +451,14 @@ func (s *Model) finish() tea.Cmd {
 		s.exp = exp
 	}
 	s.state = trainEnded
-	s.outcome = s.say(func(s Model) string { text, _ := describeOutcome(s.Common, exp, s.latest, err); return text })
+	cancelled := s.restartCancelled
+	s.outcome = s.say(func(s Model) string {
+		text, _ := describeOutcome(s.Common, exp, s.latest, err)
+		if cancelled {
+			text = s.T("Restart cancelled; no new run started. ", "已取消重新开始，未开始新的训练。") + text
+		}
+		return text
+	})
 	_, s.failed = describeOutcome(s.Common, exp, s.latest, err)
 	if exp != nil {
 		hist := s.history

@@ -388,15 +388,15 @@ func TestKeysFollowTheState(t *testing.T) {
 		t.Fatalf("idle keys: %s", got)
 	}
 	s, _ = s.step(screentest.Press("n"))
-	if got := help(); got != "x stop, r restart, +/- pace" {
+	if got := help(); got != "x/esc stop, r restart, +/- pace" {
 		t.Fatalf("starting keys: %s", got)
 	}
 	s = started(t, s)
-	if got := help(); got != "space resume, n one batch, e one epoch, x stop, r restart, +/- pace" {
+	if got := help(); got != "space resume, n one batch, e one epoch, x/esc stop, r restart, +/- pace" {
 		t.Fatalf("paused keys: %s", got)
 	}
 	s, _ = s.step(screentest.Press("space"))
-	if got := help(); got != "space pause, n one batch, e one epoch, x stop, r restart, +/- pace" {
+	if got := help(); got != "space pause, n one batch, e one epoch, x/esc stop, r restart, +/- pace" {
 		t.Fatalf("running keys: %s", got)
 	}
 	s, _ = s.step(screentest.Press("x"))

@@ -197,6 +197,12 @@ func (s Model) statusLine() string {
 		return st.Muted.Render(s.Tf("Preparing run %d: splitting, fitting the preprocessing, initialising the network…",
 			"正在准备第 %d 次训练：划分数据、拟合预处理、初始化网络……", s.runs))
 	case trainStopping:
+		switch {
+		case s.restart:
+			return st.Warning.Render(s.Tf("Stopping run %d to restart… (x or esc cancels the restart)", "正在停止第 %d 次训练以重新开始……（按 x 或 esc 取消重新开始）", s.runs))
+		case s.restartCancelled:
+			return st.Warning.Render(s.Tf("Stopping run %d… (restart cancelled: no new run will start)", "正在停止第 %d 次训练……（已取消重新开始：不会开始新的训练）", s.runs))
+		}
 		return st.Warning.Render(s.Tf("Stopping run %d…", "正在停止第 %d 次训练……", s.runs))
 	case trainRunning, trainPaused:
 		if s.checkingDecay() {

@@ -16,7 +16,7 @@ type tuneKeyMap struct {
 func defaultKeyMap(c common.Common) tuneKeyMap {
 	return tuneKeyMap{
 		Start:  key.NewBinding(key.WithKeys("s"), key.WithHelp("s", c.T("start search", "开始搜索"))),
-		Stop:   key.NewBinding(key.WithKeys("s"), key.WithHelp("s", c.T("stop search", "停止搜索"))),
+		Stop:   key.NewBinding(key.WithKeys("s", "esc"), key.WithHelp("s/esc", c.T("stop search", "停止搜索"))),
 		Budget: key.NewBinding(key.WithKeys("b"), key.WithHelp("b", c.T("edit budget", "修改时间预算"))),
 		Apply:  key.NewBinding(key.WithKeys("a"), key.WithHelp("a", c.T("apply selected to Model", "把所选配置用于模型页"))),
 		Commit: key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", c.T("set budget", "确定预算"))),

@@ -235,23 +235,25 @@ func TestSearchRunsOffTheUIAndApplies(t *testing.T) {
 	s.Wait()
 }
 
-// TestStopEndsWithTheBestSoFar: s while searching cancels the search,
-// which ends with a DoneMsg.
+// TestStopEndsWithTheBestSoFar: s (or esc, review34 #3) while searching
+// cancels the search, which ends with a DoneMsg.
 func TestStopEndsWithTheBestSoFar(t *testing.T) {
-	ctx, cancel := context.WithCancel(context.Background())
-	defer cancel()
-	s := New(screentest.Common("zh", 80, 24))
-	s.SetParent(ctx)
-	s.SetInputs(textbook(t), experiment.DefaultConfig())
-	s, cmd := s.step(screentest.Press("s"))
-	s, _ = s.step(screentest.Press("s")) // stop before the work even began
-	screentest.Drain(cmd, func(msg tea.Msg) (tea.Cmd, bool) {
-		var next tea.Cmd
-		s, next = s.step(msg)
-		return next, true
-	})
-	if s.Running() || s.Result() == nil || s.Result().Ended != "cancelled" || !strings.Contains(s.View(), "已停止") {
-		t.Fatalf("running %v:\n%s", s.Running(), s.View())
+	for _, stop := range []string{"s", "esc"} {
+		ctx, cancel := context.WithCancel(context.Background())
+		defer cancel()
+		s := New(screentest.Common("zh", 80, 24))
+		s.SetParent(ctx)
+		s.SetInputs(textbook(t), experiment.DefaultConfig())
+		s, cmd := s.step(screentest.Press("s"))
+		s, _ = s.step(screentest.Press(stop)) // stop before the work even began
+		screentest.Drain(cmd, func(msg tea.Msg) (tea.Cmd, bool) {
+			var next tea.Cmd
+			s, next = s.step(msg)
+			return next, true
+		})
+		if s.Running() || s.Result() == nil || s.Result().Ended != "cancelled" || !strings.Contains(s.View(), "已停止") {
+			t.Fatalf("%s: running %v:\n%s", stop, s.Running(), s.View())
+		}
 	}
 }
 
