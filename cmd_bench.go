@@ -23,7 +23,6 @@ type benchOptions struct {
 	runs    int
 	minTime time.Duration
 	json    bool
-	workers int
 }
 
 func newBenchCmd(a *app) *cobra.Command {
@@ -53,7 +52,6 @@ one warm-up run.`,
 	fs.IntVar(&o.runs, "runs", 5, "measured runs per batch size (the median is reported)")
 	fs.DurationVar(&o.minTime, "min-time", 500*time.Millisecond, "least training time of one run")
 	fs.BoolVar(&o.json, "json", false, "print the results as one JSON document")
-	fs.IntVar(&o.workers, "workers", 0, fmt.Sprintf("workers that share each batch of %d rows or more (0: one per core)", engine.ParallelMinBatch))
 	// Training-length and split flags mean nothing here: bench trains on
 	// every row for as long as --min-time says.
 	for _, name := range benchIgnored {
@@ -108,10 +106,9 @@ func runBench(ctx context.Context, a *app, o *benchOptions) error {
 	if !o.cfg.calibFlag.Changed {
 		cfg.CalibFrac = 0 // throughput is measured on all the training rows
 	}
-	if o.runs < 1 || o.minTime <= 0 || len(o.batches) == 0 || o.workers < 0 {
-		return usageError(fmt.Errorf("bench needs --runs ≥ 1, --min-time > 0, --workers ≥ 0 and at least one batch size"))
+	if o.runs < 1 || o.minTime <= 0 || len(o.batches) == 0 {
+		return usageError(fmt.Errorf("bench needs --runs ≥ 1, --min-time > 0 and at least one batch size"))
 	}
-	cfg.Train.Workers = o.workers
 	for _, b := range o.batches {
 		if b < 1 {
 			return usageError(fmt.Errorf("--batch-sizes: %d is not a batch size", b))

@@ -39,6 +39,7 @@ type configFlags struct {
 	sched      scheduleFlags
 	clipNorm   float64
 	average    float64
+	workers    int
 	preset     string
 	// fs holds the flags above, to tell given values from defaults;
 	// cmdFlags are all the command's.
@@ -90,6 +91,8 @@ func (f *configFlags) register(cmd *cobra.Command) {
 	fs.Float64Var(&f.clipNorm, "clip-norm", 0, "rescale the gradient when its Euclidean norm exceeds `N` (0: off)")
 	fs.Float64Var(&f.average, "average-epochs", def.Train.AverageEpochs,
 		"validate and keep a moving average of the weights over about `N` epochs (0: off)")
+	fs.IntVar(&f.workers, "workers", 0, fmt.Sprintf(
+		"workers that share each batch of %d rows or more (0: one per core; 1 leaves the other cores to other work)", engine.ParallelMinBatch))
 	fs.StringVar(&f.preset, "preset", "", "start from a preset of the source article: article-4.3 (its 100-user case) or article-5 (its Keras code); other flags override it")
 	f.pipeline.register(fs)
 	f.calibFlag, f.l2Flag = fs.Lookup("calib"), fs.Lookup("l2")
@@ -192,6 +195,7 @@ func (f *configFlags) config() (experiment.Config, error) {
 		return cfg, usageError(fmt.Errorf("--average-epochs %g: want a number of epochs > 0, or 0 for no averaging", f.average))
 	}
 	cfg.Train.AverageEpochs = f.average
+	cfg.Train.Workers = f.workers
 	if cfg.Train.Schedule, err = f.sched.config(f.fs, f.lr); err != nil {
 		return cfg, usageError(err)
 	}

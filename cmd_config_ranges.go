@@ -26,6 +26,8 @@ func (f *configFlags) checkRanges() error {
 		return fmt.Errorf("--epochs %d: want at least 1 epoch", f.epochs)
 	case f.batch < 1:
 		return fmt.Errorf("--batch %d: want at least 1 row per batch", f.batch)
+	case f.workers < 0:
+		return fmt.Errorf("--workers %d: want a number of workers ≥ 1, or 0 for one per core", f.workers)
 	case f.earlyStop < 0:
 		return fmt.Errorf("--early-stop %d: want a patience of 1 epoch or more, or 0 for no early stopping", f.earlyStop)
 	case !(f.momentum >= 0 && f.momentum < 1):

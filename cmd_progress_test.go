@@ -161,7 +161,7 @@ func TestBenchWorkers(t *testing.T) {
 	if code := c.run(context.Background(), "bench", "--workers", "-1"); code != exitUsage {
 		t.Fatalf("--workers -1: exit %d, want %d", code, exitUsage)
 	}
-	if want := "bench needs --runs ≥ 1, --min-time > 0, --workers ≥ 0 and at least one batch size"; !strings.Contains(c.stderr.String(), want) {
+	if want := "--workers -1: want a number of workers ≥ 1, or 0 for one per core"; !strings.Contains(c.stderr.String(), want) {
 		t.Fatalf("stderr %q, want %q", c.stderr.String(), want)
 	}
 }

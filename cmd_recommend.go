@@ -14,6 +14,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/retainlab/retain/data"
+	"github.com/retainlab/retain/engine"
 	"github.com/retainlab/retain/experiment"
 	"github.com/retainlab/retain/recommend"
 )
@@ -24,7 +25,7 @@ type recommendOptions struct {
 	excludeItems                string
 	dateOrder                   string
 	cutoff, horizon             string
-	top                         int
+	top, workers                int
 	seed                        uint64
 	evaluate, json              bool
 	pseudo                      pseudoFlags
@@ -92,6 +93,8 @@ results to stdout.`,
 	fs.StringVar(&o.logColumns, "log-columns", "", "`ROLES` of the log's columns as role=column pairs, e.g. customer=1,time=3,item=2 (default: detected)")
 	dateOrderVar(fs, &o.dateOrder)
 	fs.Uint64Var(&o.seed, "seed", recommend.DefaultModelConfig().Seed, "seed of the sampled pairs, the validation split, the initial weights and the shuffles")
+	fs.IntVar(&o.workers, "workers", 0, fmt.Sprintf(
+		"workers that share each training batch of %d rows or more (0: one per core; 1 leaves the other cores to other work)", engine.ParallelMinBatch))
 	fs.BoolVar(&o.evaluate, "evaluate", false, "measure the model and the baselines on the horizon after the cutoff instead of listing")
 	fs.BoolVar(&o.json, "json", false, "print the result as one JSON document")
 	o.pseudo.register(cmd)
@@ -107,6 +110,10 @@ func (o *recommendOptions) options() (experiment.Source, recommend.Options, erro
 	opts := recommend.Options{HorizonDays: data.DefaultHorizonDays, Top: o.top, Evaluate: o.evaluate,
 		Model: recommend.DefaultModelConfig()}
 	opts.Model.Seed = o.seed
+	if o.workers < 0 {
+		return src, opts, usageError(fmt.Errorf("--workers %d: want a number of workers ≥ 1, or 0 for one per core", o.workers))
+	}
+	opts.Model.Train.Workers = o.workers
 	cols, err := parseLogColumns(o.logColumns)
 	if err != nil {
 		return src, opts, usageError(fmt.Errorf("--log-columns %q: %w", o.logColumns, err))

@@ -34,7 +34,7 @@ func synthetic(rows, cols int) Dataset {
 // epoch over 100k rows including the shuffle, without validation.
 func BenchmarkTrainEpoch(b *testing.B) {
 	data := synthetic(100_000, 10)
-	for _, batch := range []int{32, 256, 1024} {
+	for _, batch := range []int{32, 256, 1024, 4096, 16384} {
 		b.Run(fmt.Sprintf("batch=%d", batch), func(b *testing.B) {
 			rng := rand.New(rand.NewPCG(1, 1))
 			net, _ := NewNetwork(Architecture{Inputs: 10, Hidden: []LayerSpec{{64, ReLU}, {32, ReLU}}, Outputs: 1}, rng)
@@ -55,15 +55,16 @@ func BenchmarkTrainEpoch(b *testing.B) {
 	}
 }
 
-// BenchmarkTrainEpochWorkers measures the same job at batch 1024 with the
-// gradient of each batch computed by one and by two workers.
+// BenchmarkTrainEpochWorkers measures the same job at batch 256, 1024 and
+// 4096 with the gradient of each batch computed by one and by two workers.
 func BenchmarkTrainEpochWorkers(b *testing.B) {
 	data := synthetic(100_000, 10)
-	for _, workers := range []int{1, 2} {
-		b.Run(fmt.Sprintf("batch=1024/workers=%d", workers), func(b *testing.B) {
+	for _, bw := range [][2]int{{256, 1}, {256, 2}, {1024, 1}, {1024, 2}, {4096, 1}, {4096, 2}} {
+		batch, workers := bw[0], bw[1]
+		b.Run(fmt.Sprintf("batch=%d/workers=%d", batch, workers), func(b *testing.B) {
 			rng := rand.New(rand.NewPCG(1, 1))
 			net, _ := NewNetwork(Architecture{Inputs: 10, Hidden: []LayerSpec{{64, ReLU}, {32, ReLU}}, Outputs: 1}, rng)
-			cfg := TrainConfig{Epochs: 1 << 30, BatchSize: 1024, Workers: workers,
+			cfg := TrainConfig{Epochs: 1 << 30, BatchSize: batch, Workers: workers,
 				Optimizer: OptimizerConfig{Kind: "adam", LR: 1e-3}}
 			tr, err := NewTrainer(net, data, Dataset{}, cfg, rng)
 			if err != nil {

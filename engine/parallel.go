@@ -167,10 +167,14 @@ type poolWorker struct {
 }
 
 // spinFor is how long a worker polls for the next shard, and a step for
-// its shards, before sleeping: longer than the rest of a training step
-// (the optimiser's update and the next batch's gather), short enough that
-// an idle trainer leaves the cores within a millisecond.
-const spinFor = 500 * time.Microsecond
+// its shards, before sleeping. On a quiet machine the hand-over takes a few
+// microseconds (the optimiser's update and the next batch's start), well
+// within it. On a busy one the goroutine waited for may be descheduled for
+// milliseconds; a poller that kept spinning all that time would take the
+// processor from it, and two workers would deliver less than one. Bounding
+// the poll at a few tens of microseconds caps that waste at a small share
+// of a step before the poller sleeps and leaves the core.
+const spinFor = 40 * time.Microsecond
 
 var (
 	poolOnce sync.Once

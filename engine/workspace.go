@@ -20,10 +20,13 @@ type workspace struct {
 	// traces); otherwise they are computed in place in the activation buffer,
 	// since ReLU's derivative can be read from its output.
 	keepZ bool
+	// scratch holds the kernels' transposed panels (kernel.ScratchLen
+	// values), which would otherwise be a stack buffer zeroed per product.
+	scratch []float64
 }
 
 func newWorkspace(n *Network, rows int) *workspace {
-	ws := &workspace{rows: rows}
+	ws := &workspace{rows: rows, scratch: make([]float64, kernel.ScratchLen)}
 	ws.x = make([]float64, rows*n.Arch.Inputs)
 	ws.y = make([]float64, rows*n.Arch.Outputs)
 	ws.grad = make([]float64, len(n.params))
@@ -72,13 +75,13 @@ func (ws *workspace) forwardTo(n *Network, m, last int) {
 		l := &n.Layers[i]
 		a := ws.a[i][:m*l.Out]
 		if l.Activation == ReLU && !ws.keepZ && i < last {
-			kernel.MulNT(a, in, l.W, m, l.Out, l.In)
+			kernel.MulNTScratch(a, in, l.W, m, l.Out, l.In, ws.scratch)
 			kernel.AddBiasReLU(a, l.B, m, l.Out)
 			in = a
 			continue
 		}
 		z := ws.z[i][:m*l.Out]
-		kernel.MulNT(z, in, l.W, m, l.Out, l.In)
+		kernel.MulNTScratch(z, in, l.W, m, l.Out, l.In, ws.scratch)
 		kernel.AddRowVec(z, l.B, m, l.Out)
 		l.Activation.apply(a, z)
 		in = a
@@ -138,7 +141,7 @@ func (ws *workspace) backward(n *Network, m int, l2 float64) {
 		} else {
 			prev = ws.x[:m*l.In]
 		}
-		kernel.MulTN(ws.gW[i], d, prev, l.Out, l.In, m)
+		kernel.MulTNScratch(ws.gW[i], d, prev, l.Out, l.In, m, ws.scratch)
 		kernel.ColSums(ws.gB[i], d, m, l.Out)
 		if l2 != 0 {
 			addL2(ws.gW[i], l.W, l2)

@@ -4,10 +4,12 @@
 # 100k×10 data, and the ratio table of the medians.
 #
 # Usage: scripts/bench_compare.sh [ROUNDS]   (default 5; run from the repository root)
+#        BATCHES=32,256,1024,4096,16384 scripts/bench_compare.sh 3
 #
 # Each round runs, one after the other: retain with 1 worker, retain with 2
-# workers, PyTorch with 1 thread, PyTorch with 2 threads and scikit-learn,
-# each once at batch 32, 256 and 1024. Interleaving the tools round by round
+# workers, PyTorch with 1 thread, PyTorch with 2 threads, PyTorch in float64
+# (retain's precision) with 1 thread and scikit-learn, each once at every
+# batch size of BATCHES (default 32, 256 and 1024). Interleaving the tools round by round
 # spreads the machine's load changes over all of them; the table shows the
 # median over the rounds. Needs /usr/bin/python3 with numpy, scikit-learn
 # and torch (apt-get install -y python3-torch python3-sklearn), and Go.
@@ -16,7 +18,7 @@ set -eu
 rounds=${1:-5}
 ref=${RETAIN_REFERENCE:-../shared/reference}
 py=/usr/bin/python3
-batches=32,256,1024
+batches=${BATCHES:-32,256,1024}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
@@ -48,6 +50,9 @@ for x in r["results"]: print(json.dumps({"tool": "retain " + sys.argv[1], "worke
 			"$py" -c 'import json,sys
 for l in sys.stdin: r=json.loads(l); print(json.dumps({"tool": "PyTorch %d thread%s" % (r["threads"], "s"[:r["threads"]>1]), "batch": r["batch"], "sps": r["sps_med"]}))' >>"$out"
 	done
+	"$py" "$ref/bench_torch.py" --data "$npz" --batches "$batches" --runs 1 --threads 1 --dtype float64 --foreach true |
+		"$py" -c 'import json,sys
+for l in sys.stdin: r=json.loads(l); print(json.dumps({"tool": "PyTorch float64, 1 thread", "batch": r["batch"], "sps": r["sps_med"]}))' >>"$out"
 	"$py" "$ref/bench_sklearn.py" --data "$npz" --batches "$batches" --runs 1 |
 		"$py" -c 'import json,sys
 for l in sys.stdin: r=json.loads(l); print(json.dumps({"tool": "scikit-learn", "batch": r["batch"], "sps": r["sps_med"]}))' >>"$out"
@@ -67,7 +72,7 @@ for line in open(path):
     # batch is never split, so both rows measure one worker there.
     runs[(r["tool"], r["batch"])].append(r["sps"])
 batches = sorted({b for _, b in runs})
-tools = ["retain 1", "retain 2", "PyTorch 1 thread", "PyTorch 2 threads", "scikit-learn"]
+tools = ["retain 1", "retain 2", "PyTorch 1 thread", "PyTorch 2 threads", "PyTorch float64, 1 thread", "scikit-learn"]
 names = {"retain 1": "retain, 1 worker", "retain 2": "retain, 2 workers (1 below batch 256)"}
 med = {k: statistics.median(v) for k, v in runs.items()}
 
@@ -82,6 +87,7 @@ for t in tools:
     print(f"| {names.get(t, t)} | " + " | ".join(fmt(med[(t, b)]) for b in batches) + " |")
 for ref in tools[2:]:
     print(f"| retain (2 workers) ÷ {ref} | " + " | ".join(f"{med[('retain 2', b)] / med[(ref, b)]:.1f}×" for b in batches) + " |")
+print("| retain (1 worker) ÷ PyTorch, 1 thread | " + " | ".join(f"{med[('retain 1', b)] / med[('PyTorch 1 thread', b)]:.1f}×" for b in batches) + " |")
 print("| retain 2 workers ÷ 1 worker | " + " | ".join(f"{med[('retain 2', b)] / med[('retain 1', b)]:.2f}×" for b in batches) + " |")
 print()
 print("slowest–fastest run:")

@@ -290,7 +290,7 @@ func TestLimitsRefuseRowsAndEpochsWithTheReason(t *testing.T) {
 		t.Fatalf("epochs %d, want the limit 5", m.modelScr.Config().Train.Epochs)
 	}
 	// At 100 columns the selected field's hint is under the form: select Epochs.
-	screentest.MustContain(t, screen(pressAll(t, m, "esc", "2", "down", "down", "down", "down", "down", "down", "down")), "Epochs: ≤ 5: session limit")
+	screentest.MustContain(t, screen(pressAll(t, m, "esc", "2", "down", "down", "down", "down", "down", "down", "down", "down")), "Epochs: ≤ 5: session limit")
 	d, err := experiment.Load(experiment.Source{Kind: "builtin"}, screentest.Open)
 	if err != nil {
 		t.Fatal(err)

@@ -32,6 +32,7 @@ type field struct {
 var (
 	lrSteps       = []float64{1e-5, 3e-5, 1e-4, 3e-4, 1e-3, 3e-3, 1e-2, 3e-2, 0.1, 0.3, 1}
 	batchSteps    = []float64{1, 8, 16, 32, 64, 128, 256, 512, 1024}
+	workerSteps   = []float64{0, 1, 2, 4, 8, 16, 32, 64}
 	epochSteps    = []float64{1, 2, 3, 5, 10, 20, 30, 50, 100, 200, 500}
 	unitSteps     = []float64{1, 2, 4, 8, 16, 32, 64, 128, 256, 512, 1024}
 	l2Steps       = []float64{0, 1e-6, 1e-5, 1e-4, 1e-3, 1e-2, 1e-1}
@@ -46,6 +47,7 @@ var (
 const (
 	maxUnits    = 4096
 	maxBatch    = 1 << 16
+	maxWorkers  = 256
 	maxEpochs   = 100000
 	maxPatience = 10000
 )
@@ -177,6 +179,8 @@ func fields(com common.Common, cfg experiment.Config, limits experiment.Limits, 
 	out = append(out, sgdFields(com, cfg)...)
 	out = append(out,
 		intField(com, com.T("Batch size", "批大小"), com.T("rows per step", "每步的行数"), 1, maxBatch, batchSteps, func(c *experiment.Config) *int { return &c.Train.BatchSize }),
+		intField(com, com.T("Workers", "并行工作数"), com.T("per batch ≥ 256 rows; 0 = one per core", "批 ≥ 256 行时；0 = 每核一个"), 0, maxWorkers, workerSteps,
+			func(c *experiment.Config) *int { return &c.Train.Workers }),
 		limitedField(com, intField(com, com.T("Epochs", "轮数"), epochHint, 1, epochCap, epochSteps, func(c *experiment.Config) *int { return &c.Train.Epochs }),
 			limits.MaxEpochs),
 		l2Field(com, cfg, rows))

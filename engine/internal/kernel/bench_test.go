@@ -71,7 +71,7 @@ func BenchmarkGEMM(b *testing.B) {
 		name string
 		run  func(op string, c, a, b []float64, m, n, k int)
 	}{{"retain", retainProduct}, {"retain-avx2", retainProduct}, {"gonum", gonumProduct}}
-	for _, batch := range []int{32, 256, 1024} {
+	for _, batch := range []int{32, 256, 1024, 4096} {
 		for _, g := range mlpProducts(batch) {
 			aLen, bLen := g.operandLens()
 			x, y, c := randSlice(rng, aLen), randSlice(rng, bLen), make([]float64, g.m*g.n)

@@ -20,16 +20,27 @@ var (
 	useAVX512 = hasAVX512
 )
 
-func mulNT(c, a, b []float64, m, n, k int) {
+// mulNT computes c = a·bᵀ; scratch, when not nil, holds at least
+// ScratchLen values and replaces the stack buffers (which Go zeroes on
+// every call) of the panel paths.
+func mulNT(c, a, b []float64, m, n, k int, scratch []float64) {
 	switch {
 	case !useAsm:
 		mulNTGo(c, a, b, m, n, k)
 	case n < 4:
 		mulNTAVX2(c, a, b, m, n, k) // a matrix-vector product: no vector along n
 	case k <= ntSmallK && n*k <= 1024 && m >= 4:
+		if scratch != nil {
+			mulNTPanels(c, a, b, m, n, k, scratch[:1024])
+			return
+		}
 		var buf [1024]float64
 		mulNTPanels(c, a, b, m, n, k, buf[:])
 	case useAVX512 && m >= 16:
+		if scratch != nil {
+			mulNTPanels(c, a, b, m, n, k, scratch[:ntPanel*ntPanel])
+			return
+		}
 		var buf [ntPanel * ntPanel]float64
 		mulNTPanels(c, a, b, m, n, k, buf[:])
 	default:
@@ -90,12 +101,17 @@ func transpose(dst, src []float64, rows, cols, lds int) {
 
 // mulTN and mulNN share one kernel: both read b row by row and differ only in
 // how a is strided (element (i, p) of the left operand is a[i·ars + p·aps]).
-func mulTN(c, a, b []float64, m, n, k int) {
+func mulTN(c, a, b []float64, m, n, k int, scratch []float64) {
 	switch {
 	case !useAsm:
 		mulTNGo(c, a, b, m, n, k)
 	case n <= 16 && n%8 != 0 && m >= 32 && m*n <= 1024:
-		mulTNSwapped(c, a, b, m, n, k)
+		if scratch != nil {
+			mulTNSwapped(c, a, b, m, n, k, scratch[:m*n])
+			return
+		}
+		var buf [1024]float64
+		mulTNSwapped(c, a, b, m, n, k, buf[:m*n])
 	default:
 		mulBcast(c, a, b, m, n, k, 1, m)
 	}
@@ -103,11 +119,9 @@ func mulTN(c, a, b []float64, m, n, k int) {
 
 // mulTNSwapped computes a narrow aᵀ·b (the input layer's weight gradient:
 // n = number of features) as the transpose of bᵀ·a, whose rows are long, and
-// transposes the m·n result from the stack. Each element is the same FMA
-// chain over p either way, so the result is bit-identical to mulBcast's.
-func mulTNSwapped(c, a, b []float64, m, n, k int) {
-	var buf [1024]float64
-	ct := buf[:m*n]
+// transposes the m·n result from ct (m·n values). Each element is the same
+// FMA chain over p either way, so the result is bit-identical to mulBcast's.
+func mulTNSwapped(c, a, b []float64, m, n, k int, ct []float64) {
 	mulBcast(ct, b, a, n, m, k, 1, n)
 	transpose(c, ct, n, m, m)
 }
@@ -123,7 +137,12 @@ func mulNN(c, a, b []float64, m, n, k int) {
 // kBlock is the depth of the k blocks mulBcast splits long sums into, so that
 // the rows of a and b one block touches stay in the L1 cache while the kernel
 // sweeps the tiles of c (weight gradients sum over the whole batch).
-const kBlock = 64
+//
+// 32 rather than 64: the weight gradient of the 64-unit layer (32×64 over
+// the batch) reads 32·(32 + 64) values of a and b per block, which with 64
+// overflowed a 32 KB L1 cache at large batches. The block size does not
+// change the result: each element of c is the same FMA chain over p.
+const kBlock = 32
 
 // mulBcast sets c (m×n) to the product of the m×k matrix with elements
 // a[i·ars + p·aps] and b (k×n).

@@ -4,6 +4,7 @@ package kernel
 
 import (
 	"fmt"
+	"math"
 	"math/rand/v2"
 	"testing"
 )
@@ -45,7 +46,34 @@ func TestSwappedTNIdentical(t *testing.T) {
 		a, b := randSlice(rng, m*k), randSlice(rng, n*k)
 		direct, swapped := make([]float64, m*n), make([]float64, m*n)
 		mulBcast(direct, a, b, m, n, k, 1, m)
-		mulTNSwapped(swapped, a, b, m, n, k)
+		mulTNSwapped(swapped, a, b, m, n, k, make([]float64, m*n))
 		sameBits(t, fmt.Sprint("swapped TN ", s), swapped, direct)
+	}
+}
+
+// TestBcastIsOneFMAChain: every element of the broadcast kernel's product is
+// one FMA chain over p in order (c ← FMA(a, b, c) from 0), whatever the k
+// blocks it is split into, so kBlock can be tuned without changing a bit of
+// any trained model. The reference is math.FMA in a plain loop.
+func TestBcastIsOneFMAChain(t *testing.T) {
+	if !hasAsm {
+		t.Skip("no AVX2 on this CPU")
+	}
+	rng := rand.New(rand.NewPCG(41, 42))
+	for _, s := range [][3]int{{32, 64, 4096}, {6, 8, 33}, {13, 21, 200}, {64, 10, 97}} {
+		m, n, k := s[0], s[1], s[2]
+		a, b := randSlice(rng, k*m), randSlice(rng, k*n)
+		got, want := make([]float64, m*n), make([]float64, m*n)
+		mulBcast(got, a, b, m, n, k, 1, m) // aᵀ·b: element (i, p) of the left operand is a[i + p·m]
+		for i := range m {
+			for j := range n {
+				acc := 0.0
+				for p := range k {
+					acc = math.FMA(a[i+p*m], b[p*n+j], acc)
+				}
+				want[i*n+j] = acc
+			}
+		}
+		sameBits(t, fmt.Sprint("bcast ", s), got, want)
 	}
 }

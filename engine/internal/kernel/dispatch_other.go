@@ -11,9 +11,9 @@ var (
 	useAVX512 = false
 )
 
-func mulNT(c, a, b []float64, m, n, k int) { mulNTGo(c, a, b, m, n, k) }
-func mulTN(c, a, b []float64, m, n, k int) { mulTNGo(c, a, b, m, n, k) }
-func mulNN(c, a, b []float64, m, n, k int) { mulNNGo(c, a, b, m, n, k) }
+func mulNT(c, a, b []float64, m, n, k int, _ []float64) { mulNTGo(c, a, b, m, n, k) }
+func mulTN(c, a, b []float64, m, n, k int, _ []float64) { mulTNGo(c, a, b, m, n, k) }
+func mulNN(c, a, b []float64, m, n, k int)              { mulNNGo(c, a, b, m, n, k) }
 
 // adamVec has no vector version here: it leaves all elements to adamGo.
 func adamVec(w, g, m, v []float64, p *adamParams) int { return 0 }

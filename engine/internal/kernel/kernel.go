@@ -11,7 +11,23 @@ func MulNT(c, a, b []float64, m, n, k int) {
 	if m == 0 || n == 0 {
 		return
 	}
-	mulNT(c, a, b, m, n, k)
+	mulNT(c, a, b, m, n, k, nil)
+}
+
+// ScratchLen is the length of the scratch buffer MulNTScratch and
+// MulTNScratch take.
+const ScratchLen = 64 * 64
+
+// MulNTScratch is MulNT with a caller's scratch buffer of at least
+// ScratchLen values for the transposed panels, instead of a stack buffer
+// that Go zeroes on every call. The result is bit-identical to MulNT's.
+func MulNTScratch(c, a, b []float64, m, n, k int, scratch []float64) {
+	checkShape("MulNT", c, a, b, m, n, k, m*k, n*k)
+	checkScratch(scratch)
+	if m == 0 || n == 0 {
+		return
+	}
+	mulNT(c, a, b, m, n, k, scratch)
 }
 
 // MulTN sets c (m×n) to aᵀ·b, where a is k×m and b is k×n.
@@ -23,7 +39,26 @@ func MulTN(c, a, b []float64, m, n, k int) {
 	if m == 0 || n == 0 {
 		return
 	}
-	mulTN(c, a, b, m, n, k)
+	mulTN(c, a, b, m, n, k, nil)
+}
+
+// MulTNScratch is MulTN with a caller's scratch buffer of at least
+// ScratchLen values (see MulNTScratch). The result is bit-identical to
+// MulTN's.
+func MulTNScratch(c, a, b []float64, m, n, k int, scratch []float64) {
+	checkShape("MulTN", c, a, b, m, n, k, k*m, k*n)
+	checkScratch(scratch)
+	if m == 0 || n == 0 {
+		return
+	}
+	mulTN(c, a, b, m, n, k, scratch)
+}
+
+// checkScratch panics unless scratch holds ScratchLen values.
+func checkScratch(scratch []float64) {
+	if len(scratch) < ScratchLen {
+		panic(fmt.Sprintf("kernel: scratch of %d values, want %d", len(scratch), ScratchLen))
+	}
 }
 
 // MulNN sets c (m×n) to a·b, where a is m×k and b is k×n.
