@@ -3,6 +3,7 @@ package planscreen
 import (
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/retainlab/retain/data"
 	"github.com/retainlab/retain/experiment"
@@ -17,7 +18,10 @@ import (
 // out of time (its customers are all those at the later cutoff) or when
 // the held-out customers are the whole table.
 func (s Model) everyoneNote() string {
-	if s.base == nil || s.base.later || s.report == nil || s.run.Exp == nil || s.run.Exp.Data == nil || s.run.Exp.Data.Table == nil {
+	if s.base != nil && s.base.today && s.report != nil {
+		return s.todayNote()
+	}
+	if s.base == nil || s.base.today || s.base.later || s.report == nil || s.run.Exp == nil || s.run.Exp.Data == nil || s.run.Exp.Data.Table == nil {
 		return ""
 	}
 	n, all := s.report.Customers, s.run.Exp.Data.Table.Rows
@@ -44,9 +48,22 @@ const everyoneModelFile = "model.json"
 // and categorical columns; an order log's horizon and cutoff) writing
 // everyoneModelFile with retain train's default settings, then retain plan
 // with the plan's assumptions as shown writing contacts.csv. None for the
-// textbook shop, which the command line does not load.
+// textbook shop, which the command line does not load. Over today's
+// customers they are todayCommands.
 func (s Model) everyoneCommands() []string {
+	if s.base != nil && s.base.today {
+		return s.todayCommands()
+	}
+	return s.commandsAt(time.Time{})
+}
+
+// commandsAt are everyoneCommands with an order log's model trained at
+// cutoff (zero: the run's source's own cutoff, if it has one).
+func (s Model) commandsAt(cutoff time.Time) []string {
 	src := s.run.Exp.Data.Source
+	if cutoff.IsZero() {
+		cutoff = src.Cutoff
+	}
 	var from, planFrom []string
 	switch src.Kind {
 	case "csv":
@@ -59,8 +76,8 @@ func (s Model) everyoneCommands() []string {
 	case "log":
 		path := shellWord(src.Path)
 		from = []string{"--log", path, "--horizon", strconv.Itoa(src.HorizonDaysOrDefault()) + "d"}
-		if !src.Cutoff.IsZero() {
-			from = append(from, "--cutoff", src.Cutoff.Format("2006-01-02"))
+		if !cutoff.IsZero() {
+			from = append(from, "--cutoff", cutoff.Format("2006-01-02"))
 		}
 		planFrom = []string{"--log", path}
 	case "builtin", "":
@@ -132,7 +149,12 @@ func (s Model) everyoneLines(full bool) []string {
 		return nil
 	}
 	cmds := s.everyoneCommands()
-	if !full && len(cmds) > 0 {
+	switch {
+	case !full && len(cmds) > 0 && s.base.today:
+		note = s.T("The TUI keeps no model: the commands that make this list from the command line are at the page's end (G).",
+			"TUI 不保存模型：在命令行得到这份名单的命令在本页末尾（按 G）。")
+		cmds = nil
+	case !full && len(cmds) > 0:
 		note = s.Tf("Only the %s validation customers (held out of training), not all %s: the commands that list everyone are at the page's end (G).",
 			"这里只有 %s 位验证客户（留出，未参与训练），不是全部 %s 位：列出全部客户的命令在本页末尾（按 G）。",
 			data.Thousands(s.report.Customers), data.Thousands(s.run.Exp.Data.Table.Rows))
@@ -159,6 +181,11 @@ func (s Model) everyoneFoot(full bool) []string {
 	}
 	head := s.Tf("All %s customers: save a model (the TUI keeps none), then plan with it", "全部 %s 位客户：先保存模型（TUI 不保存模型），再用它做计划",
 		data.Thousands(s.run.Exp.Data.Table.Rows))
+	if s.base.today {
+		head = s.Tf("The %s customers at %s from the command line: save a model (the TUI keeps none), then plan with it",
+			"在命令行得到 %[2]s 的 %[1]s 位客户：先保存模型（TUI 不保存模型），再用它做计划",
+			data.Thousands(s.report.Customers), s.base.cutoff.Format(time.DateOnly))
+	}
 	out := []string{""}
 	for _, l := range widget.WrapUnmarked(head, s.Width) {
 		out = append(out, s.Styles.Title.Render(l))
