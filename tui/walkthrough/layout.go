@@ -3,10 +3,12 @@ package walkthrough
 import (
 	"strconv"
 	"strings"
+	"time"
 
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 
+	"github.com/retainlab/retain/data"
 	"github.com/retainlab/retain/tui/widget"
 )
 
@@ -195,7 +197,11 @@ func spread(left, right string, w int) string {
 
 // position says whose walkthrough this is and how far along it is.
 func (m Model) position() string {
-	return tr(m.lang, "hdr.position", m.walk.id, m.cur+1, len(m.steps))
+	pos := tr(m.lang, "hdr.position", m.walk.id, m.cur+1, len(m.steps))
+	if c := m.walk.cohort(); c != nil {
+		pos += tr(m.lang, "hdr.cohort", data.Thousands(m.walk.exp.Data.Table.Rows), c.Cutoff.Format(time.DateOnly))
+	}
+	return pos
 }
 
 // focusText names the layer and neuron the arrows and tab change.
