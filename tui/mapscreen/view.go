@@ -87,8 +87,12 @@ func (s Model) title() string {
 		name = st.Title.Render(s.T("Neuron map", "神经元图")) + st.Muted.Render(" · ") + st.Value.Render(s.neuronWords())
 	}
 	line := name + st.Muted.Render(" · ") + st.Value.Render(run+" · "+when)
-	if who := s.population(); who != "" {
-		line += st.Muted.Render(" · " + who)
+	// The population, shortened when it would not fit.
+	for _, who := range s.population() {
+		if ansi.StringWidth(line)+3+ansi.StringWidth(who) <= s.Width {
+			line += st.Muted.Render(" · " + who)
+			break
+		}
 	}
 	if !s.grid.calibrated && s.exp.Config.Calibrates() && req.weights != ended && req.layer == 0 {
 		line += st.Muted.Render(s.T(" · before calibration", " · 校准前"))
@@ -96,19 +100,20 @@ func (s Model) title() string {
 	return line
 }
 
-// population names the users whose table the map's dots are drawn from:
-// an order log's customers at their cutoff (for a run validated out of
-// time, the earlier cohort the model trained on), else the table's users.
-func (s Model) population() string {
+// population names the users whose table the map's dots are drawn from,
+// an order log's customers at their cutoff, else the table's users: the
+// long form, then a short one for a narrow screen.
+func (s Model) population() []string {
 	d := s.exp.Data
 	if d == nil || d.Table == nil {
-		return ""
+		return nil
 	}
 	n := common.Thousands(d.Table.Rows)
 	if d.Cohort != nil {
-		return s.Tf("%s customers at %s", "%[2]s 的 %[1]s 位客户", n, d.Cohort.Cutoff.Format(time.DateOnly))
+		at := d.Cohort.Cutoff.Format(time.DateOnly)
+		return []string{s.Tf("%s customers at %s", "%[2]s 的 %[1]s 位客户", n, at), s.Tf("%s at %s", "%[2]s 的 %[1]s 位", n, at)}
 	}
-	return s.Tf("%s users", "%s 位用户", n)
+	return []string{s.Tf("%s users", "%s 位用户", n)}
 }
 
 // endedWords says how an ended run ended and which epoch's weights it

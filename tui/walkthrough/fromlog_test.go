@@ -81,13 +81,13 @@ func TestRawPageOfALogCustomer(t *testing.T) {
 				t.Errorf("%s: monetary_avg reads %q, want 3.333", lang, strings.TrimSpace(line))
 			}
 		}
-		// Review 33, finding 10: the header names the customers and their
+		// Review 33, finding 10: the title line names the customers and their
 		// cutoff, day 40 (the log's last day 70 less the 30-day horizon),
 		// 2024-02-10; k and c00–c39 have ordered by then, z (day 70) not:
 		// 41 customers.
 		flat := strings.Join(strings.Fields(view), "")
 		for _, w := range map[string][]string{
-			"en": {"of the 41 customers at 2024-02-10", "up to the cohort's cutoff, 2024-02-10,"},
+			"en": {"one of the 41 customers at 2024-02-10", "up to the cohort's cutoff, 2024-02-10,"},
 			"zh": {"2024-02-10 的 41 位客户之一", "客户群截止日（2024-02-10）"},
 		}[lang] {
 			if !strings.Contains(flat, strings.Join(strings.Fields(w), "")) {

@@ -170,7 +170,7 @@ func (m Model) compose() string {
 	}
 	header := []string{
 		spread(m.st.Phase.Render(m.page.phase), m.st.Muted.Render(m.position()), w),
-		spread(m.st.Title.Render(m.page.title), "", w),
+		spread(m.st.Title.Render(m.page.title), m.st.Muted.Render(m.cohortText(w)), w),
 		spread(m.dots(), m.st.Muted.Render(m.focusText()), w),
 		m.rule(w),
 	}
@@ -197,11 +197,22 @@ func spread(left, right string, w int) string {
 
 // position says whose walkthrough this is and how far along it is.
 func (m Model) position() string {
-	pos := tr(m.lang, "hdr.position", m.walk.id, m.cur+1, len(m.steps))
-	if c := m.walk.cohort(); c != nil {
-		pos += tr(m.lang, "hdr.cohort", data.Thousands(m.walk.exp.Data.Table.Rows), c.Cutoff.Format(time.DateOnly))
+	return tr(m.lang, "hdr.position", m.walk.id, m.cur+1, len(m.steps))
+}
+
+// cohortText names the order log's customers the user is one of and
+// their cutoff, for the right of the title line ("" for a table that is
+// not an order log's, or when it would cut the title at width w).
+func (m Model) cohortText(w int) string {
+	c := m.walk.cohort()
+	if c == nil {
+		return ""
 	}
-	return pos
+	text := tr(m.lang, "hdr.cohort", data.Thousands(m.walk.exp.Data.Table.Rows), c.Cutoff.Format(time.DateOnly))
+	if ansi.StringWidth(m.page.title)+1+ansi.StringWidth(text) > w {
+		return ""
+	}
+	return text
 }
 
 // focusText names the layer and neuron the arrows and tab change.

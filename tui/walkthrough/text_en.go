@@ -4,7 +4,7 @@ package walkthrough
 var textEN = map[string]string{
 	// Header.
 	"hdr.position": "user %s · step %d of %d",
-	"hdr.cohort":   " · of the %s customers at %s",
+	"hdr.cohort":   "one of the %s customers at %s",
 	"hdr.layer":    "layer %d of %d",
 	"hdr.neuron":   "neuron %d of %d",
 	"hdr.weight":   "weight %d of %d",

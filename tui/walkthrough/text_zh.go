@@ -4,7 +4,7 @@ package walkthrough
 var textZH = map[string]string{
 	// 页眉。
 	"hdr.position": "用户 %s · 第 %d/%d 步",
-	"hdr.cohort":   " · %[2]s 的 %[1]s 位客户之一",
+	"hdr.cohort":   "%[2]s 的 %[1]s 位客户之一",
 	"hdr.layer":    "第 %d/%d 层",
 	"hdr.neuron":   "神经元 %d/%d",
 	"hdr.weight":   "权重 %d/%d",
