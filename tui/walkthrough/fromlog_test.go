@@ -94,6 +94,12 @@ func TestRawPageOfALogCustomer(t *testing.T) {
 				t.Errorf("%s: step 1 lacks %q:\n%s", lang, w, view)
 			}
 		}
+		// At 80 columns the long form would cut the title: the short one.
+		m.SetSize(80, 24)
+		short := map[string]string{"en": "The customer, as computed from their orders 41 at 2024-02-10", "zh": "由订单算出的这位客户 2024-02-10 的 41 位"}[lang]
+		if v := strings.Join(strings.Fields(ansi.Strip(m.View())), " "); !strings.Contains(v, short) {
+			t.Errorf("%s at 80 columns: the title line lacks %q:\n%s", lang, short, ansi.Strip(m.View()))
+		}
 		for _, old := range []string{"as the shop recorded them", "exactly as the data holds them", "商店记录下的", "在数据里的原样"} {
 			if strings.Contains(view, old) {
 				t.Errorf("%s: step 1 still says %q", lang, old)

@@ -201,18 +201,21 @@ func (m Model) position() string {
 }
 
 // cohortText names the order log's customers the user is one of and
-// their cutoff, for the right of the title line ("" for a table that is
-// not an order log's, or when it would cut the title at width w).
+// their cutoff, for the right of the title line: shorter when the long
+// form would cut the title at width w, "" when neither fits or for a
+// table that is not an order log's.
 func (m Model) cohortText(w int) string {
 	c := m.walk.cohort()
 	if c == nil {
 		return ""
 	}
-	text := tr(m.lang, "hdr.cohort", data.Thousands(m.walk.exp.Data.Table.Rows), c.Cutoff.Format(time.DateOnly))
-	if ansi.StringWidth(m.page.title)+1+ansi.StringWidth(text) > w {
-		return ""
+	n, at := data.Thousands(m.walk.exp.Data.Table.Rows), c.Cutoff.Format(time.DateOnly)
+	for _, key := range []string{"hdr.cohort", "hdr.cohort.short"} {
+		if text := tr(m.lang, key, n, at); ansi.StringWidth(m.page.title)+1+ansi.StringWidth(text) <= w {
+			return text
+		}
 	}
-	return text
+	return ""
 }
 
 // focusText names the layer and neuron the arrows and tab change.

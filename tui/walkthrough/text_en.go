@@ -3,12 +3,13 @@ package walkthrough
 // textEN is the English text of every page element.
 var textEN = map[string]string{
 	// Header.
-	"hdr.position": "user %s · step %d of %d",
-	"hdr.cohort":   "one of the %s customers at %s",
-	"hdr.layer":    "layer %d of %d",
-	"hdr.neuron":   "neuron %d of %d",
-	"hdr.weight":   "weight %d of %d",
-	"hdr.more":     "more",
+	"hdr.position":     "user %s · step %d of %d",
+	"hdr.cohort":       "one of the %s customers at %s",
+	"hdr.cohort.short": "%s at %s",
+	"hdr.layer":        "layer %d of %d",
+	"hdr.neuron":       "neuron %d of %d",
+	"hdr.weight":       "weight %d of %d",
+	"hdr.more":         "more",
 
 	// The phase each page belongs to, named, not numbered: the header's
 	// "step 4 of 15" is the only numbering on the screen.

@@ -3,12 +3,13 @@ package walkthrough
 // textZH is the Chinese text of every page element.
 var textZH = map[string]string{
 	// 页眉。
-	"hdr.position": "用户 %s · 第 %d/%d 步",
-	"hdr.cohort":   "%[2]s 的 %[1]s 位客户之一",
-	"hdr.layer":    "第 %d/%d 层",
-	"hdr.neuron":   "神经元 %d/%d",
-	"hdr.weight":   "权重 %d/%d",
-	"hdr.more":     "下面还有",
+	"hdr.position":     "用户 %s · 第 %d/%d 步",
+	"hdr.cohort":       "%[2]s 的 %[1]s 位客户之一",
+	"hdr.cohort.short": "%[2]s 的 %[1]s 位",
+	"hdr.layer":        "第 %d/%d 层",
+	"hdr.neuron":       "神经元 %d/%d",
+	"hdr.weight":       "权重 %d/%d",
+	"hdr.more":         "下面还有",
 
 	// 每页所属的阶段，只写名称不编号：页眉的“第 4/15 步”是屏幕上唯一的编号。
 	"phase.collect":  "收集数据",
