@@ -192,10 +192,18 @@ func runRecommend(ctx context.Context, a *app, o *recommendOptions) (err error) 
 		data.Count(customers, "customer", "customers"), data.Count(log.ItemCount(), "item", "items"), log.ItemColumn,
 		data.Count(baskets, "order", "orders"),
 		recommend.Date(log.First).Format(time.DateOnly), recommend.Date(log.LastUpToToday).Format(time.DateOnly), leftOutOfItems(log))
+	if n := log.ReturnedCustomers(); n > 0 {
+		fmt.Fprintf(a.stderr, "note: %s left out: they cancelled or returned in full every item they ordered, so no history is left to rank from; predict, plan, cohorts and anomalies, which count orders rather than the items kept, keep them\n",
+			data.Count(n, "customer is", "customers are"))
+	}
 	run, err := recommend.Prepare(log, opts)
 	if err != nil {
 		return err
 	}
+	// The same history, named two ways: recommend's cutoff is the
+	// horizon's first day, predict's and train's the history's last.
+	fmt.Fprintf(a.stderr, "note: the history is every order before the cutoff %s, up to %s: the date retain predict and plan call \"active at\" and train --log the cutoff\n",
+		recommend.Date(run.Cutoff).Format(time.DateOnly), recommend.Date(run.Cutoff-1).Format(time.DateOnly))
 	if m := run.Model; m != nil {
 		fmt.Fprintf(a.stderr, "Cutoff %s, horizon %d days; training on %s pairs (%s bought) at the cutoffs %s, validating on %s\n",
 			recommend.Date(run.Cutoff).Format(time.DateOnly), run.Horizon, data.Thousands(m.TrainRows), data.Thousands(m.Positives),

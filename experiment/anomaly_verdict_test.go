@@ -22,6 +22,11 @@ func TestRetrainVerdict(t *testing.T) {
 		{pop(0.015, 0.01), VerdictBetter},
 		{pop(-0.003, 0.73), VerdictNoDifference},
 		{pop(0.02, 0.05), VerdictNoDifference},
+		// Review 33, finding 11: Δ +0.002 at p 0.049 on 3,232 users is
+		// detectable but negligible, as is −0.0099 at p 0.001.
+		{pop(0.002, 0.049), VerdictNegligible},
+		{pop(-0.0099, 0.001), VerdictNegligible},
+		{pop(0.01, 0.049), VerdictBetter},
 	} {
 		cmp := RetrainComparison{Clean: c.clean, All: pop(-0.5, 0)}
 		if got := cmp.Verdict(); got != c.want {

@@ -84,6 +84,9 @@ type Log struct {
 	raw      []Basket
 	returns  map[custItem][]dayUnits
 	returned map[custItem]bool
+	// today is the order log's LastKnown day: nothing after it is read
+	// as history (ReturnedCustomers).
+	today int32
 }
 
 // FromOrderLog builds a Log from a parsed order log. A log whose lines carry
@@ -124,6 +127,7 @@ func FromOrderLog(ol *data.OrderLog, exclude ...string) (*Log, error) {
 		}
 	}
 	today := Day(ol.LastKnown())
+	l.today = today
 	// basketOf maps an order to its basket: itself with invoice ids, its
 	// customer's day without.
 	basketOf := make([]int32, len(ol.Orders))
@@ -216,6 +220,27 @@ func (l *Log) netted(drop func(day int32) map[custItem]bool) (baskets []Basket, 
 		baskets = append(baskets, b)
 	}
 	return baskets, emptied
+}
+
+// ReturnedCustomers counts the customers with an order with items up to
+// today of which they cancelled or returned every item in full: the
+// netted log keeps no basket of theirs up to today, so recommend ranks
+// nothing for them, while the churn side (data.OrderLog, which counts
+// orders, not net items) keeps them as customers.
+func (l *Log) ReturnedCustomers() int {
+	had := map[int32]bool{}
+	for _, b := range l.raw {
+		if b.Day <= l.today {
+			had[b.Customer] = true
+		}
+	}
+	n := 0
+	for c := range had {
+		if own := l.ByCustomer[c]; len(own) == 0 || l.Baskets[own[0]].Day > l.today {
+			n++
+		}
+	}
+	return n
 }
 
 // index fills ByCustomer from Baskets.

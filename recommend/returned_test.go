@@ -54,6 +54,11 @@ func TestFromOrderLogLeavesOutItemsReturnedInFull(t *testing.T) {
 	if l.ReturnedLines != 2 || l.ReturnedOrders != 1 || l.WithoutItems != 0 {
 		t.Errorf("returned lines %d, orders %d, without items %d; want 2, 1, 0", l.ReturnedLines, l.ReturnedOrders, l.WithoutItems)
 	}
+	// Review 33, finding 5: c, whose only order was cancelled in full, is
+	// no customer of the netted log (the churn side keeps them): counted.
+	if n := l.ReturnedCustomers(); n != 1 {
+		t.Errorf("%d customers returned everything, want 1 (c)", n)
+	}
 
 	text = "customer,date,invoice,sku\n" +
 		"f,2023-01-01,11,U\n" +

@@ -26,6 +26,12 @@ func TestVerdictWords(t *testing.T) {
 		{"zh", 80, experiment.VerdictWorse, "结论：去掉后变差（p < 0.05）：他们对模型有用，应保留。"},
 		{"zh", 160, experiment.VerdictBetter, "结论：去掉标记用户后模型变好（p < 0.05）：请复核他们，并考虑不用他们训练。"},
 		{"en", 80, experiment.VerdictUntested, ""},
+		// Review 33, finding 11: a detectable but negligible Δ is no
+		// instruction.
+		{"en", 80, experiment.VerdictNegligible, "So: negligible (|Δ| < 0.01, though p < 0.05): no reason to act."},
+		{"zh", 80, experiment.VerdictNegligible, "结论：差异可忽略（|Δ| < 0.01，虽然 p < 0.05）：无需据此行动。"},
+		{"en", 120, experiment.VerdictNegligible, "So: detectable (p < 0.05) but negligible (|Δ| < 0.01 ROC AUC, one split, one seed): no reason to drop or keep them."},
+		{"zh", 120, experiment.VerdictNegligible, "结论：差异可检测（p < 0.05）但可忽略（ROC AUC 的 |Δ| < 0.01，仅一次划分、一个种子）：不足以据此剔除或保留标记用户。"},
 	} {
 		s := New(screentest.Common(c.lang, c.width, 24))
 		got := s.verdictLine(c.v)
@@ -34,6 +40,17 @@ func TestVerdictWords(t *testing.T) {
 		}
 		if ansi.StringWidth(got) > c.width {
 			t.Errorf("%s %d: %q is wider than the screen", c.lang, c.width, got)
+		}
+	}
+}
+
+// TestPValueNearTheLevel (review 33, finding 11): a p-value of 0.0496
+// read "0.05" beside a verdict of p < 0.05. Near the level it has three
+// decimals, four when three would round it up to the level.
+func TestPValueNearTheLevel(t *testing.T) {
+	for p, want := range map[float64]string{0.0496: "0.0496", 0.048: "0.048", 0.0512: "0.051", 0.26: "0.26", 0.004: "< 0.01", 0.0999: "0.100"} {
+		if got := pValue(p); got != want {
+			t.Errorf("p %v: %q, want %q", p, got, want)
 		}
 	}
 }

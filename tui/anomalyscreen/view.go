@@ -415,6 +415,13 @@ func (s Model) verdictLine(v experiment.RetrainVerdict) string {
 		}
 		return s.T("So: the model is better without the flagged users (p < 0.05): review them, and consider training without them.",
 			"结论：去掉标记用户后模型变好（p < 0.05）：请复核他们，并考虑不用他们训练。")
+	case experiment.VerdictNegligible:
+		if compact {
+			return s.T("So: negligible (|Δ| < 0.01, though p < 0.05): no reason to act.",
+				"结论：差异可忽略（|Δ| < 0.01，虽然 p < 0.05）：无需据此行动。")
+		}
+		return s.T("So: detectable (p < 0.05) but negligible (|Δ| < 0.01 ROC AUC, one split, one seed): no reason to drop or keep them.",
+			"结论：差异可检测（p < 0.05）但可忽略（ROC AUC 的 |Δ| < 0.01，仅一次划分、一个种子）：不足以据此剔除或保留标记用户。")
 	case experiment.VerdictNoDifference:
 		if compact {
 			return s.T("So: no clear difference (p ≥ 0.05): leaving them out neither helps nor hurts.",
@@ -454,10 +461,19 @@ func (s Model) populationLine(name string, p experiment.RetrainPopulation) strin
 		p.Before.AveragePrecision, p.After.AveragePrecision, p.Before.Accuracy, p.After.Accuracy, p.Majority)
 }
 
-// pValue reads "0.26", or "< 0.01" below that.
+// pValue reads "0.26", "< 0.01" below that, and near the verdict's 5 %
+// level (0.01 to 0.1) three decimals, "0.049", so that a p-value under it
+// never reads as 0.05 (four when three round it up to the level itself).
 func pValue(p float64) string {
-	if p < 0.01 {
+	switch {
+	case p < 0.01:
 		return "< 0.01"
+	case p < 0.1:
+		text := fmt.Sprintf("%.3f", p)
+		if p < experiment.VerdictLevel && text == fmt.Sprintf("%.3f", experiment.VerdictLevel) {
+			text = fmt.Sprintf("%.4f", p)
+		}
+		return text
 	}
 	return fmt.Sprintf("%.2f", p)
 }

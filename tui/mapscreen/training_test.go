@@ -70,7 +70,7 @@ func TestTitleFollowsTheTrainingRun(t *testing.T) {
 	s.now = clk.now
 	s.SetSize(100, 30)
 	s = want(t, s, 3) // the ended run 1 of the package's tests
-	if got := titleOf(s); got != "Decision map · run 1 · finished after epoch 2" {
+	if got := titleOf(s); got != "Decision map · run 1 · finished after epoch 2 · 100 users" {
 		t.Fatalf("run 1's map is titled %q", got)
 	}
 	ctx := context.Background()
@@ -82,7 +82,7 @@ func TestTitleFollowsTheTrainingRun(t *testing.T) {
 	}
 	cmd, _ := s.WantTraining(e, 2, false, 0, 3, true)
 	s = answer(t, s, cmd)
-	if got := titleOf(s); got != "Decision map · run 2 · epoch 1 · training" {
+	if got := titleOf(s); got != "Decision map · run 2 · epoch 1 · training · 100 users" {
 		t.Fatalf("after run 2's first epoch the title is %q", got)
 	}
 	if cmd, _ := s.WantTraining(e, 2, false, 0, 3, true); cmd != nil {
@@ -121,7 +121,7 @@ func TestTitleFollowsTheTrainingRun(t *testing.T) {
 		t.Fatal(err)
 	}
 	s = answer(t, s, s.Want(common.Run{Number: 2, Exp: e, History: e.Trainer.History()}, 3))
-	if got := titleOf(s); got != "Decision map · run 2 · finished after epoch 3" {
+	if got := titleOf(s); got != "Decision map · run 2 · finished after epoch 3 · 100 users" {
 		t.Fatalf("after run 2 ended the title is %q", got)
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"strings"
+	"time"
 
 	"github.com/charmbracelet/x/ansi"
 
@@ -86,10 +87,33 @@ func (s Model) title() string {
 		name = st.Title.Render(s.T("Neuron map", "神经元图")) + st.Muted.Render(" · ") + st.Value.Render(s.neuronWords())
 	}
 	line := name + st.Muted.Render(" · ") + st.Value.Render(run+" · "+when)
+	// The population, shortened when it would not fit.
+	for _, who := range s.population() {
+		if ansi.StringWidth(line)+3+ansi.StringWidth(who) <= s.Width {
+			line += st.Muted.Render(" · " + who)
+			break
+		}
+	}
 	if !s.grid.calibrated && s.exp.Config.Calibrates() && req.weights != ended && req.layer == 0 {
 		line += st.Muted.Render(s.T(" · before calibration", " · 校准前"))
 	}
 	return line
+}
+
+// population names the users whose table the map's dots are drawn from,
+// an order log's customers at their cutoff, else the table's users: the
+// long form, then a short one for a narrow screen.
+func (s Model) population() []string {
+	d := s.exp.Data
+	if d == nil || d.Table == nil {
+		return nil
+	}
+	n := common.Thousands(d.Table.Rows)
+	if d.Cohort != nil {
+		at := d.Cohort.Cutoff.Format(time.DateOnly)
+		return []string{s.Tf("%s customers at %s", "%[2]s 的 %[1]s 位客户", n, at), s.Tf("%s at %s", "%[2]s 的 %[1]s 位", n, at)}
+	}
+	return []string{s.Tf("%s users", "%s 位用户", n)}
 }
 
 // endedWords says how an ended run ended and which epoch's weights it

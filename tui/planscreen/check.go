@@ -17,6 +17,10 @@ func (s Model) checkLines(full bool) []string {
 	if c == nil {
 		note := s.T("Validation: these customers' known outcomes are not of both kinds, so there is nothing to measure.",
 			"验证：这些客户的已知结果只有一种，无法衡量模型。")
+		if s.base != nil && s.base.today {
+			note = s.T("Validation: today's customers' outcomes are not known yet; the model is measured on the Evaluate screen (4), t shows the customers it is measured on.",
+				"验证：今天的客户的结果尚不可知；模型的衡量见“评估”页（4），按 t 显示用于评估的客户。")
+		}
 		var out []string
 		for _, l := range widget.WrapUnmarked(note, s.Width) {
 			out = append(out, st.Muted.Render(l))

@@ -32,6 +32,11 @@ type base struct {
 	// out of time: the model trained on the same people at trainedAt.
 	later             bool
 	cutoff, trainedAt time.Time
+	// today says the customers are the order log's current ones, at its
+	// last date (cutoff), unlabelled (experiment.Experiment.MeasureCurrent):
+	// the plan for who to contact now. The model trained on the customers
+	// at trainedAt.
+	today bool
 	// extrapolating lists the columns for which many of the customers
 	// lie beyond the range the model keeps: their probabilities are the
 	// model's extrapolation (experiment.MeasuredCustomers.Extrapolations).
@@ -69,6 +74,9 @@ type request struct {
 	// byID ranks tied customers by id (pseudonyms on: never in file
 	// order, experiment.PlanInput.TiesByID).
 	byID bool
+	// today plans for the order log's current customers (scoreToday)
+	// instead of those the run is measured on.
+	today bool
 }
 
 // planCmd scores the run's validation customers (once) and computes the
@@ -77,7 +85,11 @@ func planCmd(r request) tea.Cmd {
 	return func() tea.Msg {
 		msg := ReadyMsg{Run: r.run.Number, Seq: r.seq, Field: r.field, Base: r.base, In: r.in, Levers: r.levers}
 		if msg.Base == nil {
-			msg.Base, msg.Err = scoreBase(r.run)
+			score := scoreBase
+			if r.today {
+				score = scoreToday
+			}
+			msg.Base, msg.Err = score(r.run)
 			if msg.Err != nil {
 				return msg
 			}
@@ -102,12 +114,43 @@ func scoreBase(run common.Run) (b *base, err error) {
 	if b.customers, err = e.ScoreMeasured(); err != nil {
 		return nil, err
 	}
-	b.extrapolating = b.customers.Extrapolations()
 	if l := run.Exp.Loaded(); run.Exp.Later != nil && l.Cohort != nil && run.Exp.Data.Cohort != nil {
 		b.later, b.cutoff, b.trainedAt = true, l.Cohort.Cutoff, run.Exp.Data.Cohort.Cutoff
 	}
-	if b.dropped, err = e.CalibrationDropped(); err != nil {
+	if err := b.describe(e); err != nil {
 		return nil, err
+	}
+	return b, nil
+}
+
+// scoreToday scores the current customers of the run's order log, at its
+// last date, as the Users screen's t does, and keeps what the screen shows
+// of the run.
+func scoreToday(run common.Run) (b *base, err error) {
+	defer common.Recovered(&err)
+	e := run.Exp.Evaluated()
+	b = &base{run: run.Number, label: e.Pipeline.Label, fills: map[string]float64{}, today: true}
+	var c *experiment.Current
+	if b.customers, c, err = e.MeasureCurrent(); err != nil {
+		return nil, err
+	}
+	b.cutoff = c.Report.Cutoff
+	if run.Exp.Data.Cohort != nil {
+		b.trainedAt = run.Exp.Data.Cohort.Cutoff
+	}
+	if err := b.describe(e); err != nil {
+		return nil, err
+	}
+	return b, nil
+}
+
+// describe keeps what the screen shows of the run e beside b's customers:
+// the columns beyond the model's range, the calibration dropped, the
+// levers and their fills.
+func (b *base) describe(e *experiment.Experiment) (err error) {
+	b.extrapolating = b.customers.Extrapolations()
+	if b.dropped, err = e.CalibrationDropped(); err != nil {
+		return err
 	}
 	for i := range e.Pipeline.Columns {
 		pc := &e.Pipeline.Columns[i]
@@ -116,7 +159,7 @@ func scoreBase(run common.Run) (b *base, err error) {
 			b.fills[pc.Name] = pc.Fill
 		}
 	}
-	return b, nil
+	return nil
 }
 
 // report computes the plan of b's customers for the target under in, each

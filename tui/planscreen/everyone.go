@@ -1,6 +1,8 @@
 package planscreen
 
 import (
+	"time"
+
 	"github.com/retainlab/retain/data"
 	"github.com/retainlab/retain/experiment"
 	"github.com/retainlab/retain/tui/common"
@@ -15,7 +17,10 @@ import (
 // out of time (its customers are all those at the later cutoff) or when
 // the held-out customers are the whole table.
 func (s Model) everyoneNote() string {
-	if s.base == nil || s.base.later || s.report == nil || s.run.Exp == nil || s.run.Exp.Data == nil || s.run.Exp.Data.Table == nil {
+	if s.base != nil && s.base.today && s.report != nil {
+		return s.todayNote()
+	}
+	if s.base == nil || s.base.today || s.base.later || s.report == nil || s.run.Exp == nil || s.run.Exp.Data == nil || s.run.Exp.Data.Table == nil {
 		return ""
 	}
 	n, all := s.report.Customers, s.run.Exp.Data.Table.Rows
@@ -54,8 +59,12 @@ const everyoneModelFile = "model.json"
 // that differ from the command line's defaults, the levers marked here)
 // writing everyoneModelFile, then retain plan with the plan's assumptions
 // as shown writing contacts.csv. None for data the command line does not
-// load (the textbook shop, a built-in shop with planted abusers).
+// load (the textbook shop, a built-in shop with planted abusers). Over
+// today's customers they are todayCommands.
 func (s Model) everyoneCommands() [][]string {
+	if s.base != nil && s.base.today {
+		return s.todayCommands()
+	}
 	train, ok := common.TrainArgs(s.run.Exp, s.levers())
 	if !ok {
 		return nil
@@ -105,7 +114,12 @@ func (s Model) everyoneLines(full bool) []string {
 		return nil
 	}
 	cmds := s.everyoneCommands()
-	if !full && len(cmds) > 0 {
+	switch {
+	case !full && len(cmds) > 0 && s.base.today:
+		note = s.T("The TUI keeps no model: the commands that make this list from the command line are at the page's end (G).",
+			"TUI 不保存模型：在命令行得到这份名单的命令在本页末尾（按 G）。")
+		cmds = nil
+	case !full && len(cmds) > 0:
 		note = s.Tf("Only the %s validation customers (held out of training), not all %s: the commands that list everyone are at the page's end (G).",
 			"这里只有 %s 位验证客户（留出，未参与训练），不是全部 %s 位：列出全部客户的命令在本页末尾（按 G）。",
 			data.Thousands(s.report.Customers), data.Thousands(s.run.Exp.Data.Table.Rows))
@@ -132,6 +146,11 @@ func (s Model) everyoneFoot(full bool) []string {
 	}
 	head := s.Tf("All %s customers: save a model (the TUI keeps none), then plan with it", "全部 %s 位客户：先保存模型（TUI 不保存模型），再用它做计划",
 		data.Thousands(s.run.Exp.Data.Table.Rows))
+	if s.base.today {
+		head = s.Tf("The %s customers at %s from the command line: save a model (the TUI keeps none), then plan with it",
+			"在命令行得到 %[2]s 的 %[1]s 位客户：先保存模型（TUI 不保存模型），再用它做计划",
+			data.Thousands(s.report.Customers), s.base.cutoff.Format(time.DateOnly))
+	}
 	out := []string{""}
 	for _, l := range widget.WrapUnmarked(head, s.Width) {
 		out = append(out, s.Styles.Title.Render(l))

@@ -3,6 +3,7 @@ package planscreen
 import (
 	"context"
 	"io"
+	"time"
 
 	tea "charm.land/bubbletea/v2"
 
@@ -39,7 +40,11 @@ func (s *Model) startExport(path string) tea.Cmd {
 	l := s.contactList()
 	// The outcome says whose list it is: the CSV has no notes to say it.
 	noun := exporter.Noun{En: "customers", Zh: "位客户"}
-	if s.everyoneNote() != "" {
+	switch b := s.base; {
+	case b.today || b.later:
+		at := b.cutoff.Format(time.DateOnly)
+		noun = exporter.Noun{En: "customers at " + at, Zh: "位客户（" + at + "）"}
+	case s.everyoneNote() != "":
 		noun = exporter.Noun{En: "validation customers", Zh: "位验证客户"}
 	}
 	s.out.SetNoun(noun)
@@ -47,7 +52,11 @@ func (s *Model) startExport(path string) tea.Cmd {
 		defer common.Recovered(&err)
 		return l.Write(ctx, w, progress)
 	}
-	cmd, status := s.out.File(s.Common, path, "retain-plan-", l.Len(), write)
+	prefix := "retain-plan-"
+	if b := s.base; b.today || b.later {
+		prefix += b.cutoff.Format(time.DateOnly) + "-"
+	}
+	cmd, status := s.out.File(s.Common, path, prefix, l.Len(), write)
 	s.status = status
 	return cmd
 }

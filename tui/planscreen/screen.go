@@ -16,6 +16,9 @@ type keyMap struct {
 	Export                       key.Binding
 	Apply, Cancel                key.Binding
 	Target                       key.Binding
+	// Today switches between the customers the run is measured on and
+	// the order log's current ones (today.go).
+	Today key.Binding
 }
 
 func defaultKeyMap(c common.Common) keyMap {
@@ -28,6 +31,7 @@ func defaultKeyMap(c common.Common) keyMap {
 		Apply:   key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", c.T("apply", "应用"))),
 		Cancel:  key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", c.T("cancel", "取消"))),
 		Target:  c.TargetKey(),
+		Today:   key.NewBinding(key.WithKeys("t"), key.WithHelp("t", c.T("today's customers", "今天的客户"))),
 	}
 }
 
@@ -36,8 +40,12 @@ type Model struct {
 	common.Common
 	keys keyMap
 
-	run    common.Run
-	base   *base
+	run  common.Run
+	base *base
+	// today says base is, or is being scored as, the order log's current
+	// customers (key t); other is the set not shown, once scored.
+	today  bool
+	other  *base
 	chosen *experiment.Target
 	in     inputs
 	// shown are the inputs of the plan shown: a refused input puts them
@@ -94,6 +102,7 @@ func (s *Model) SetRun(run common.Run) tea.Cmd {
 		return nil
 	}
 	s.run, s.base, s.report, s.check, s.err, s.picking = run, nil, nil, nil, nil, nil
+	s.today, s.other = false, nil
 	s.refusals = [fieldCount]common.Said{}
 	cmd := s.request(-1)
 	s.render()
@@ -108,7 +117,7 @@ func (s *Model) request(field int) tea.Cmd {
 	}
 	s.seq++
 	s.busy = true
-	return planCmd(request{run: s.run, seq: s.seq, field: field, base: s.base, target: s.chosen, in: s.in, levers: s.levers(), byID: s.Pseudonym.Enabled()})
+	return planCmd(request{run: s.run, seq: s.seq, field: field, base: s.base, target: s.chosen, in: s.in, levers: s.levers(), byID: s.Pseudonym.Enabled(), today: s.today})
 }
 
 // SetServed says the screen runs in a session of `retain serve`, where
@@ -192,7 +201,11 @@ func (s Model) HelpGroups() [][]key.Binding {
 	case s.out.IsServed():
 		k.Export.SetHelp("x", s.T("show the target list to copy", "显示目标名单以便复制"))
 	}
-	keys := []key.Binding{k.Budget, k.Cost, k.Value, k.Success, levers, k.Export, k.Target}
+	k.Today.SetEnabled(s.hasToday())
+	if s.today {
+		k.Today.SetHelp("t", s.T("customers measured", "评估用的客户"))
+	}
+	keys := []key.Binding{k.Budget, k.Cost, k.Value, k.Success, levers, k.Export, k.Target, k.Today}
 	if s.maxScroll > 0 {
 		keys = append(keys, s.scrollKeys.Up, s.scrollKeys.PageUp, s.scrollKeys.Top)
 	}
@@ -306,6 +319,10 @@ func (s Model) key(k tea.KeyPressMsg) (Model, tea.Cmd) {
 	case key.Matches(k, s.keys.Target) && s.targetable():
 		t := common.TargetFor(s.chosen, s.base.label).Toggled()
 		return s, func() tea.Msg { return common.TargetMsg{Target: t} }
+	case key.Matches(k, s.keys.Today) && s.hasToday():
+		cmd := s.toggleToday()
+		s.render()
+		return s, cmd
 	case !s.planned():
 		return s, nil
 	case key.Matches(k, s.leverKeys.Open) && len(s.base.columns) > 0:
@@ -335,7 +352,7 @@ func (s Model) key(k tea.KeyPressMsg) (Model, tea.Cmd) {
 		}
 		s.field = fieldExport
 		common.SetFieldWidth(&s.input.Model, s.inputWidth())
-		cmd := s.input.Open("plan-targets.csv")
+		cmd := s.input.Open(s.exportName())
 		s.render()
 		return s, cmd
 	}
@@ -357,7 +374,7 @@ func (s Model) edit(k tea.KeyPressMsg) (Model, tea.Cmd) {
 		s.input.Blur()
 		if f == fieldExport {
 			if text == "" {
-				text = "plan-targets.csv"
+				text = s.exportName()
 			}
 			cmd := s.startExport(text)
 			s.render()

@@ -37,6 +37,8 @@ func (s Model) draw() string {
 		return s.NoRun()
 	case s.err != nil:
 		return s.Empty(s.T("The run could not be scored for a plan.", "无法为计划给这次训练的客户打分。"), s.refusalText(s.err))
+	case s.base == nil && s.today:
+		return s.Empty(s.T("Planning…", "正在计算计划…"), s.T("Scoring today's customers, at the order log's last date.", "正在给今天的客户（订单日志最后一天的客户）打分。"))
 	case s.base == nil:
 		return s.Empty(s.T("Planning…", "正在计算计划…"), s.T("Scoring the run's validation customers.", "正在给这次训练的验证集客户打分。"))
 	case len(s.base.customers.Rows) == 0:
@@ -110,7 +112,15 @@ func (s Model) pageLines() []string {
 	if i := strings.LastIndex(title, " · "); ansi.StringWidth(title) > w && i > 0 {
 		parts = []string{title[:i], title[i+len(" · "):]}
 	}
-	for _, l := range parts {
+	// The customers' part wraps rather than being cut: it names whose
+	// plan it is and at which date.
+	for i, l := range parts {
+		if i == len(parts)-1 && len(parts) > 1 {
+			for _, wl := range widget.WrapUnmarked(l, w) {
+				lines = append(lines, st.Title.Render(wl))
+			}
+			continue
+		}
 		lines = append(lines, st.Title.Render(common.Truncate(l, w)))
 	}
 	for _, l := range widget.WrapUnmarked(s.headline(), w) {
@@ -118,6 +128,11 @@ func (s Model) pageLines() []string {
 	}
 	full := s.Height >= 40 && s.Width >= 120
 	lines = append(lines, s.everyoneLines(full)...)
+	if h := s.todayHint(); h != "" {
+		for _, l := range widget.WrapUnmarked(h, w) {
+			lines = append(lines, st.Warning.Render(l))
+		}
+	}
 	if why := s.whyLeastLikely(); why != "" {
 		lines = append(lines, wrapFormulas(why, w)...)
 	}
@@ -218,6 +233,14 @@ func (s Model) headline() string {
 // cutoff, whom the model trained on at an earlier date (not held out).
 func (s Model) customersNoun() string {
 	n := data.Thousands(s.report.Customers)
+	if b := s.base; b.today {
+		if b.trainedAt.IsZero() {
+			return s.Tf("today's %s customers at %s, the log's last date (unlabelled)", "今天的 %[1]s 位客户，截至订单日志最后一天 %[2]s（无标签）",
+				n, b.cutoff.Format(time.DateOnly))
+		}
+		return s.Tf("today's %s customers at %s, the log's last date (unlabelled; trained on those at %s)", "今天的 %[1]s 位客户，截至订单日志最后一天 %[2]s（无标签；模型用 %[3]s 的客户训练）",
+			n, b.cutoff.Format(time.DateOnly), b.trainedAt.Format(time.DateOnly))
+	}
 	if b := s.base; b.later {
 		return s.Tf("%s customers at %s (out of time: trained on those at %s)", "%[2]s 的 %[1]s 位客户（跨时间：模型用 %[3]s 的客户训练）",
 			n, b.cutoff.Format(time.DateOnly), b.trainedAt.Format(time.DateOnly))

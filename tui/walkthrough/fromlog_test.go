@@ -81,6 +81,25 @@ func TestRawPageOfALogCustomer(t *testing.T) {
 				t.Errorf("%s: monetary_avg reads %q, want 3.333", lang, strings.TrimSpace(line))
 			}
 		}
+		// Review 33, finding 10: the title line names the customers and their
+		// cutoff, day 40 (the log's last day 70 less the 30-day horizon),
+		// 2024-02-10; k and c00–c39 have ordered by then, z (day 70) not:
+		// 41 customers.
+		flat := strings.Join(strings.Fields(view), "")
+		for _, w := range map[string][]string{
+			"en": {"one of the 41 customers at 2024-02-10", "up to the cohort's cutoff, 2024-02-10,"},
+			"zh": {"2024-02-10 的 41 位客户之一", "客户群截止日（2024-02-10）"},
+		}[lang] {
+			if !strings.Contains(flat, strings.Join(strings.Fields(w), "")) {
+				t.Errorf("%s: step 1 lacks %q:\n%s", lang, w, view)
+			}
+		}
+		// At 80 columns the long form would cut the title: the short one.
+		m.SetSize(80, 24)
+		short := map[string]string{"en": "The customer, as computed from their orders 41 at 2024-02-10", "zh": "由订单算出的这位客户 2024-02-10 的 41 位"}[lang]
+		if v := strings.Join(strings.Fields(ansi.Strip(m.View())), " "); !strings.Contains(v, short) {
+			t.Errorf("%s at 80 columns: the title line lacks %q:\n%s", lang, short, ansi.Strip(m.View()))
+		}
 		for _, old := range []string{"as the shop recorded them", "exactly as the data holds them", "商店记录下的", "在数据里的原样"} {
 			if strings.Contains(view, old) {
 				t.Errorf("%s: step 1 still says %q", lang, old)

@@ -3,10 +3,12 @@ package walkthrough
 import (
 	"strconv"
 	"strings"
+	"time"
 
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 
+	"github.com/retainlab/retain/data"
 	"github.com/retainlab/retain/tui/widget"
 )
 
@@ -168,7 +170,7 @@ func (m Model) compose() string {
 	}
 	header := []string{
 		spread(m.st.Phase.Render(m.page.phase), m.st.Muted.Render(m.position()), w),
-		spread(m.st.Title.Render(m.page.title), "", w),
+		spread(m.st.Title.Render(m.page.title), m.st.Muted.Render(m.cohortText(w)), w),
 		spread(m.dots(), m.st.Muted.Render(m.focusText()), w),
 		m.rule(w),
 	}
@@ -196,6 +198,24 @@ func spread(left, right string, w int) string {
 // position says whose walkthrough this is and how far along it is.
 func (m Model) position() string {
 	return tr(m.lang, "hdr.position", m.walk.id, m.cur+1, len(m.steps))
+}
+
+// cohortText names the order log's customers the user is one of and
+// their cutoff, for the right of the title line: shorter when the long
+// form would cut the title at width w, "" when neither fits or for a
+// table that is not an order log's.
+func (m Model) cohortText(w int) string {
+	c := m.walk.cohort()
+	if c == nil {
+		return ""
+	}
+	n, at := data.Thousands(m.walk.exp.Data.Table.Rows), c.Cutoff.Format(time.DateOnly)
+	for _, key := range []string{"hdr.cohort", "hdr.cohort.short"} {
+		if text := tr(m.lang, key, n, at); ansi.StringWidth(m.page.title)+1+ansi.StringWidth(text) <= w {
+			return text
+		}
+	}
+	return ""
 }
 
 // focusText names the layer and neuron the arrows and tab change.

@@ -3,6 +3,7 @@ package walkthrough
 import (
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/retainlab/retain/data"
 	"github.com/retainlab/retain/engine"
@@ -18,7 +19,7 @@ func (r renderer) rawPage() page {
 	fromLog := w.fromLog()
 	if fromLog {
 		// An order log's customer is computed, not recorded.
-		p.title, p.body = r.t("raw.title.log"), r.para("raw.body.log", w.id)
+		p.title, p.body = r.t("raw.title.log"), r.para("raw.body.log", w.id, w.cutoffText())
 	}
 	if w.exp.Data.Source.Kind == "textbook" {
 		p.body = append(p.body, "")
@@ -60,6 +61,24 @@ func (r renderer) kindName(col *data.PipelineColumn) string {
 // fromLog reports whether the user is an order log's customer, whose
 // values were computed from the log rather than read from a table.
 func (w *walk) fromLog() bool { return w.exp.Data.Log != nil || w.exp.Data.Source.Kind == "log" }
+
+// cutoffText is the cohort's cutoff date, "?" when the table kept no
+// cohort report.
+func (w *walk) cutoffText() string {
+	if c := w.cohort(); c != nil {
+		return c.Cutoff.Format(time.DateOnly)
+	}
+	return "?"
+}
+
+// cohort is the order log's customers the user is one of, at their
+// cutoff (nil for a table that is not an order log's).
+func (w *walk) cohort() *data.CohortReport {
+	if !w.fromLog() || w.exp.Data.Table == nil {
+		return nil
+	}
+	return w.exp.Data.Cohort
+}
 
 // rawText prints an original value in the data's own spelling; a value
 // computed from an order log (rounded) with 4 significant digits, as the

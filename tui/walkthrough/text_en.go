@@ -3,11 +3,13 @@ package walkthrough
 // textEN is the English text of every page element.
 var textEN = map[string]string{
 	// Header.
-	"hdr.position": "user %s · step %d of %d",
-	"hdr.layer":    "layer %d of %d",
-	"hdr.neuron":   "neuron %d of %d",
-	"hdr.weight":   "weight %d of %d",
-	"hdr.more":     "more",
+	"hdr.position":     "user %s · step %d of %d",
+	"hdr.cohort":       "one of the %s customers at %s",
+	"hdr.cohort.short": "%s at %s",
+	"hdr.layer":        "layer %d of %d",
+	"hdr.neuron":       "neuron %d of %d",
+	"hdr.weight":       "weight %d of %d",
+	"hdr.more":         "more",
 
 	// The phase each page belongs to, named, not numbered: the header's
 	// "step 4 of 15" is the only numbering on the screen.
@@ -59,7 +61,7 @@ var textEN = map[string]string{
 	"raw.title":     "The user, as the shop recorded them",
 	"raw.body":      "Here is user %s exactly as the data holds them, in everyday units. The network cannot read a table like this; the next step turns it into a list of numbers on comparable scales.",
 	"raw.title.log": "The customer, as computed from their orders",
-	"raw.body.log":  "Here is customer %s as computed from the order log: each value is worked out from their orders up to the cohort's cutoff, not read from a file, and is rounded here as on the Users screen. The network cannot read a table like this; the next step turns it into a list of numbers on comparable scales.",
+	"raw.body.log":  "Here is customer %s as computed from the order log: each value is worked out from their orders up to the cohort's cutoff, %s, not read from a file, and is rounded here as on the Users screen. The network cannot read a table like this; the next step turns it into a list of numbers on comparable scales.",
 	"raw.textbook":  "This is the built-in teaching example: 100 users, ten behaviour features each, and one question — will this user buy within the next 30 days?",
 	"raw.restored":  "Early stopping kept epoch %d's weights, not epoch %d's, so step %d, the update, uses an optimiser state those weights never had. To see a real training step, pause a run (on Train, 3: n starts a new run and pauses it after one batch; space pauses a running one), then come back with 6.",
 	"raw.label":     "What actually happened (the label, which the network never gets as an input): %s = %s.",
