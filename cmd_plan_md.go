@@ -309,15 +309,15 @@ func (d planDoc) segments(w io.Writer) {
 	if r.SegmentKind == "rfm" {
 		title = "Segments (RFM cells: quintile scores of recency, frequency and spend)"
 	}
-	fmt.Fprintf(w, "## %s\n\n| segment | customers | share | high P | mean P | value | value at stake | contacted |\n", title)
+	fmt.Fprintf(w, "## %s\n\n| segment | customers | share | high P | mean P | value | value in play | contacted |\n", title)
 	fmt.Fprintf(w, "|---|---:|---:|---:|---:|---:|---:|---:|\n")
 	value := moneyColumn(len(r.Segments), func(i int) float64 { return r.Segments[i].Value })
-	stake := moneyColumn(len(r.Segments), func(i int) float64 { return r.Segments[i].ValueAtStake })
+	stake := moneyColumn(len(r.Segments), func(i int) float64 { return r.Segments[i].ValueInPlay })
 	for i, c := range r.Segments {
 		fmt.Fprintf(w, "| %s | %s | %s | %s | %s | %s | %s | %s |\n", c.Segment, data.Thousands(c.Customers),
 			experiment.Percent(c.Share), data.Thousands(c.HighRisk), prob(c.MeanProb), value[i], stake[i], data.Thousands(c.Contacted))
 	}
-	fmt.Fprintf(w, "\nP: the model's probability of %s. High P: the customers in the top 20 %% of it; medium: the next 30 %%; low: the rest — levels relative to these customers, so a low one can still be a high probability. Value at stake: Σ P × value. Contacted: the customers of the best plan.\n\n", r.Outcome)
+	fmt.Fprintf(w, "\nP: the model's probability of %s. High P: the customers in the top 20 %% of it; medium: the next 30 %%; low: the rest — levels relative to these customers, so a low one can still be a high probability. %s Contacted: the customers of the best plan.\n\n", r.Outcome, inPlayMeaning(r))
 }
 
 func (d planDoc) actions(w io.Writer) {
@@ -325,17 +325,17 @@ func (d planDoc) actions(w io.Writer) {
 	cells := slices.Clone(r.Actions)
 	slices.SortStableFunc(cells, func(p, q experiment.SegmentAction) int {
 		switch {
-		case p.ValueAtStake > q.ValueAtStake:
+		case p.ValueInPlay > q.ValueInPlay:
 			return -1
-		case p.ValueAtStake < q.ValueAtStake:
+		case p.ValueInPlay < q.ValueInPlay:
 			return 1
 		}
 		return 0
 	})
-	fmt.Fprintf(w, "## Suggested actions\n\nLargest value at stake first. The action is a fixed playbook per segment: one for the customers the best plan contacts, whatever their P level, one for those it leaves out (— where the cell has none); the drivers are the model's mean attributions to P in the cell.\n\n")
-	fmt.Fprintf(w, "| segment | P level | customers | contacted | value at stake | action if contacted | if not contacted | main drivers |\n|---|---|---:|---:|---:|---|---|---|\n")
+	fmt.Fprintf(w, "## Suggested actions\n\nLargest value in play first (what a contact can change, as in the segments above). The action is a fixed playbook per segment: one for the customers the best plan contacts, whatever their P level, one for those it leaves out (— where the cell has none); the drivers are the model's mean attributions to P in the cell.\n\n")
+	fmt.Fprintf(w, "| segment | P level | customers | contacted | value in play | action if contacted | if not contacted | main drivers |\n|---|---|---:|---:|---:|---|---|---|\n")
 	top := cells[:min(planActionsShown, len(cells))]
-	stake := moneyColumn(len(top), func(i int) float64 { return top[i].ValueAtStake })
+	stake := moneyColumn(len(top), func(i int) float64 { return top[i].ValueInPlay })
 	for i, c := range top {
 		fmt.Fprintf(w, "| %s | %s | %s | %s | %s | %s | %s | %s |\n", c.Segment, c.Risk, data.Thousands(c.Customers),
 			data.Thousands(c.Contacted), stake[i], actionCell(c.Contact), actionCell(c.Others), driverList(c.Drivers))
@@ -344,6 +344,16 @@ func (d planDoc) actions(w io.Writer) {
 		fmt.Fprintf(w, "\n%d smaller cells are in --json.\n", len(cells)-planActionsShown)
 	}
 	fmt.Fprintln(w)
+}
+
+// inPlayMeaning says what a plan's "value in play" is: the value of the
+// outcomes a contact can change, Σ P × value preventing the outcome and
+// Σ (1 − P) × value encouraging it.
+func inPlayMeaning(r *experiment.PlanReport) string {
+	if r.Target == "encourage" {
+		return "Value in play: Σ (1 − P) × value, the value a contact could win (a customer who would convert anyway is not won by it), before the success rate."
+	}
+	return "Value in play: Σ P × value, the value a contact could save, before the success rate."
 }
 
 // actionCell writes an action, "—" for none.

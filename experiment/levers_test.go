@@ -248,7 +248,7 @@ func TestSuggestedActionCoversEverySegment(t *testing.T) {
 	// the JSON leaves it out.
 	rest := SuggestedAction(SegCantLose, false)
 	text, err := json.Marshal(SegmentAction{PlanSegment: PlanSegment{Cell: Cell{Segment: SegCantLose, Customers: 3}, Others: &rest}})
-	if want := `{"segment":"Can't lose them","customers":3,"share":0,"high_p":0,"mean_probability":0,"value":0,"value_at_stake":0,` +
+	if want := `{"segment":"Can't lose them","customers":3,"share":0,"high_p":0,"mean_probability":0,"value":0,"value_in_play":0,` +
 		`"contacted":0,"action_not_contacted":"no paid contact; usual programme, watch closely","drivers":null}`; err != nil || string(text) != want {
 		t.Errorf("JSON %s, %v; want %s", text, err, want)
 	}

@@ -27,17 +27,17 @@ func TestSegmentActionsFollowTheContacts(t *testing.T) {
 	want := map[string][]string{
 		"en": {
 			"Segments",
-			"segment        customers  contacted  value at stake",
+			"segment        customers  contacted  value in play",
 			"  action",
-			"All customers         10          3             587",
+			"All customers         10          3            413",
 			"  contact in the order of the plan",
 			"  the other 7: no paid contact",
 		},
 		"zh": {
 			"客户分群",
-			"分群      客户数  联系人数  涉及价值  建议行动",
-			"全部客户      10         3       587  按计划顺序联系",
-			"                                      其余 7 位：不做付费联系",
+			"分群      客户数  联系人数  可争取价值  建议行动",
+			"全部客户      10         3         413  按计划顺序联系",
+			"                                        其余 7 位：不做付费联系",
 		},
 	}
 	for _, lang := range screentest.Langs {

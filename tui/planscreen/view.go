@@ -164,6 +164,9 @@ func (s Model) pageLines() []string {
 	lines = append(lines, s.withChart(s.curve())...)
 	lines = append(lines, "")
 	lines = append(lines, s.segments()...)
+	for _, l := range widget.WrapUnmarked(s.inPlayNote(t.Direction), w) {
+		lines = append(lines, st.Muted.Render(l))
+	}
 	if len(rep.Contacts) > 0 {
 		lines = append(lines, "")
 		lines = append(lines, s.contacts()...)
@@ -436,12 +439,23 @@ func (s Model) curve() []string {
 	return append(out, s.table(head, body)...)
 }
 
+// inPlayNote says what the segment table's "value in play" is: the value
+// of the outcomes a contact can change (experiment.Cell.ValueInPlay).
+func (s Model) inPlayNote(d experiment.Direction) string {
+	if d == experiment.Encourage {
+		return s.T("Value in play: Σ (1 − P) × value, the value a contact could win (a customer who would convert anyway is not won by it), before the success rate.",
+			"可争取价值：Σ (1 − P) × 价值，即联系可能赢得的价值（本来就会转化的客户不算在内），未乘成功率。")
+	}
+	return s.T("Value in play: Σ P × value, the value a contact could save, before the success rate.",
+		"可争取价值：Σ P × 价值，即联系可能挽回的价值，未乘成功率。")
+}
+
 // segments is the segment table: each segment's customers, how many of
 // them the plan contacts and their action (PlanReport.ActionOf), and, under
 // a segment the plan contacts in part, the action of the others.
 func (s Model) segments() []string {
 	rep := s.report
-	head := []string{s.T("segment", "分群"), s.T("customers", "客户数"), s.T("contacted", "联系人数"), s.T("value at stake", "涉及价值")}
+	head := []string{s.T("segment", "分群"), s.T("customers", "客户数"), s.T("contacted", "联系人数"), s.T("value in play", "可争取价值")}
 	// Wide screens show the mean P and the model's main drivers in each
 	// segment's high-risk cell (for an outcome to encourage, its most
 	// likely to convert), the evidence behind its action.
@@ -465,7 +479,7 @@ func (s Model) segments() []string {
 	}
 	var atStake []float64
 	for _, g := range rep.Segments {
-		atStake = append(atStake, g.ValueAtStake)
+		atStake = append(atStake, g.ValueInPlay)
 	}
 	stake := experiment.MoneyColumn(atStake)
 	rows := make([][]string, len(rep.Segments))
