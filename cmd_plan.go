@@ -219,7 +219,11 @@ func runPlan(ctx context.Context, a *app, o *planOptions, cmd *cobra.Command) (e
 	if n := notCalibratedNote(b.CalibrationDropped); n != "" {
 		fmt.Fprintln(a.stderr, "note: "+strings.ToLower(n[:1])+n[1:])
 	}
-	doc := planDoc{report: rep, bundle: b, data: in.name, guessed: target.Guessed,
+	logPath := o.log
+	if logPath == "-" {
+		logPath = ""
+	}
+	doc := planDoc{report: rep, bundle: b, data: in.name, logPath: logPath, guessed: target.Guessed,
 		byDefault: !experiment.NameJudges(target.Label), defaults: pf.defaults, short: in.short,
 		extrapolating: b.Pipeline.ClipWarnings(in.scored.Beyond, len(in.scored.IDs), in.name)}.withModelFigures()
 	write := func(w io.Writer) error {

@@ -2,12 +2,14 @@ package main
 
 import (
 	"bufio"
+	"cmp"
 	"fmt"
 	"io"
 	"math"
 	"path/filepath"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/retainlab/retain/data"
 	"github.com/retainlab/retain/engine/metrics"
@@ -18,8 +20,9 @@ import (
 type planDoc struct {
 	report *experiment.PlanReport
 	bundle *experiment.Bundle
-	// data names the customers' file (or the built-in population).
-	data string
+	// data names the customers' file (or the built-in population);
+	// logPath is the --log file ("" for none or standard input).
+	data, logPath string
 	// guessed says the target came from the label's name, and byDefault
 	// that the name said nothing of which class is good or bad.
 	guessed, byDefault bool
@@ -74,6 +77,10 @@ type planJSON struct {
 	Short     int    `json:"short_history,omitempty"`
 	ShortNote string `json:"short_history_note,omitempty"`
 	Note      string `json:"validation_note,omitempty"`
+	// RandomSplit says, for a model trained on an order log, that its
+	// validation figures are a random split at its training cutoff, and
+	// which command measures it out of time (randomSplitNote).
+	RandomSplit string `json:"validation_random_split,omitempty"`
 	// NotCalibrated says, when the model's Platt scaling was not applied
 	// (too few validation rows), that the plan adds up the network's own
 	// probabilities; omitted otherwise.
@@ -93,7 +100,7 @@ func (d planDoc) jsonDoc() planJSON {
 		Validation: experiment.ValidationFigures(d.bundle.ValidationMetrics), Note: d.bundle.ValidationNote, Plan: d.report,
 		MajorityRate: finite(d.majority), Chance: d.chance, Why: planWhy(d.report),
 		Short: d.short, ShortNote: d.shortNote(), NotCalibrated: notCalibratedNote(d.bundle.CalibrationDropped),
-		Extrapolating: d.extrapolating}
+		Extrapolating: d.extrapolating, RandomSplit: randomSplitNote(d.bundle, d.logPath)}
 }
 
 // notCalibratedNote says that the probabilities a plan adds up are the
@@ -411,6 +418,9 @@ func (d planDoc) validation(w io.Writer) {
 	}
 	fmt.Fprintf(w, "Measured on its %s validation rows, with 95 %% intervals; precision and recall are of %s = %s at threshold %.2f.\n\n",
 		data.Thousands(d.bundle.ValidationRows), d.bundle.Label.Name, d.bundle.Label.Positive, d.bundle.Threshold)
+	if n := randomSplitNote(d.bundle, d.logPath); n != "" {
+		fmt.Fprintf(w, "%s\n\n", n)
+	}
 	fmt.Fprintf(w, "| figure | value | 95 %% interval | of |\n|---|---:|---|---:|\n")
 	for _, f := range figs {
 		fmt.Fprintf(w, "| %s | %.3f | %.3f – %.3f (%s) | %s |\n", f.Name, f.Value, f.Low, f.High, f.Method, data.Thousands(f.Of))
@@ -421,6 +431,31 @@ func (d planDoc) validation(w io.Writer) {
 	if c := d.chance; c != "" {
 		fmt.Fprintf(w, "\n%s\n", c)
 	}
+}
+
+// randomSplitNote says, for a model trained on an order log, that its
+// validation figures are a random split of the customers at its training
+// cutoff (`retain train` validates an order log so), not a measure out of
+// time such as the plan's customers, later, stand in, and which command
+// gives that figure (for the log at logPath, the plan's --log, else the
+// model's own when it records it); "" for other models.
+func randomSplitNote(b *experiment.Bundle, logPath string) string {
+	h, ok := b.LogHorizon()
+	if !ok {
+		return ""
+	}
+	at, cutoffs := "its training cutoff", ""
+	if c := b.Source.Cutoff; !c.IsZero() {
+		at, cutoffs = "its training cutoff, "+c.Format(time.DateOnly), " --cutoffs "+c.Format(time.DateOnly)
+	}
+	path := logPath
+	if path == "" {
+		path = cmp.Or(b.Source.Path, "FILE")
+	}
+	return fmt.Sprintf("These are a random split of the customers at %s, not an out-of-time test, which is what planning for "+
+		"customers at a later date calls for (their behaviour may have drifted). `retain backtest --log %s --horizon %dd%s` measures it "+
+		"out of time (trained on the customers a horizon earlier, measured on those at the cutoff), beside BG/NBD.",
+		at, path, h, cutoffs)
 }
 
 // prob writes a probability with 3 decimals ("—" for NaN).
