@@ -164,9 +164,6 @@ func (s Model) pageLines() []string {
 	lines = append(lines, s.withChart(s.curve())...)
 	lines = append(lines, "")
 	lines = append(lines, s.segments()...)
-	for _, l := range widget.WrapUnmarked(s.inPlayNote(t.Direction), w) {
-		lines = append(lines, st.Muted.Render(l))
-	}
 	if len(rep.Contacts) > 0 {
 		lines = append(lines, "")
 		lines = append(lines, s.contacts()...)
@@ -441,13 +438,13 @@ func (s Model) curve() []string {
 
 // inPlayNote says what the segment table's "value in play" is: the value
 // of the outcomes a contact can change (experiment.Cell.ValueInPlay).
-func (s Model) inPlayNote(d experiment.Direction) string {
-	if d == experiment.Encourage {
-		return s.T("Value in play: Σ (1 − P) × value, the value a contact could win (a customer who would convert anyway is not won by it), before the success rate.",
-			"可争取价值：Σ (1 − P) × 价值，即联系可能赢得的价值（本来就会转化的客户不算在内），未乘成功率。")
+func (s Model) inPlayNote() string {
+	if s.base != nil && common.TargetFor(s.chosen, s.base.label).Direction == experiment.Encourage {
+		return s.T("value in play: Σ (1 − P) × value, what a contact could win (not from those who would convert anyway), before the success rate",
+			"可争取价值：Σ (1 − P) × 价值，即联系可能赢得的价值（不含本来就会转化的客户），未乘成功率")
 	}
-	return s.T("Value in play: Σ P × value, the value a contact could save, before the success rate.",
-		"可争取价值：Σ P × 价值，即联系可能挽回的价值，未乘成功率。")
+	return s.T("value in play: Σ P × value, what a contact could save, before the success rate",
+		"可争取价值：Σ P × 价值，即联系可能挽回的价值，未乘成功率")
 }
 
 // segments is the segment table: each segment's customers, how many of
@@ -499,7 +496,11 @@ func (s Model) segments() []string {
 				data.Thousands(g.Customers-g.Contacted), s.actionText(*g.Others)))
 		}
 	}
-	out := []string{s.Styles.Title.Render(s.T("Segments", "客户分群"))}
+	// The title says what the value column is, on its line when it fits.
+	var out []string
+	for _, l := range widget.WrapUnmarked(s.T("Segments · ", "客户分群 · ")+s.inPlayNote(), s.Width) {
+		out = append(out, s.Styles.Title.Render(l))
+	}
 	action := s.T("action", "建议行动")
 	widest := 0
 	for _, as := range actions {
