@@ -68,9 +68,11 @@ on an order log, --target prevent acts on "no order in the horizon".
 
 --contacts-out FILE writes every customer the plan contacts, in the plan's
 order, as CSV (the list the Plan screen's x exports): id, probability,
-band, segment, p_level, action, lever, reason_1 … reason_3. The report
-lists only the first contacts; this is the whole list. With --out FILE,
---contacts-out - writes the list to stdout instead.
+band, segment, p_level, action, lever, value (the customer's value the plan
+ranked by), expected_gain (success × P × value − cost, with 1 − P to
+encourage: the list adds up to the net value), reason_1 … reason_3. The
+report lists only the first contacts; this is the whole list. With --out
+FILE, --contacts-out - writes the list to stdout instead.
 
 Without --data or --log, a model trained on the built-in shop plans for the
 built-in population it was trained on.`,
