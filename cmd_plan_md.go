@@ -393,7 +393,7 @@ func (d planDoc) contacts(w io.Writer) {
 	if len(r.Levers) == 0 {
 		fmt.Fprintf(w, "No levers: give the columns the platform can influence with --levers (here or to train) to see each customer's most movable one.\n\n")
 	} else {
-		fmt.Fprintf(w, "Lever: the change of one of %s within its training range that moves P most in the helpful direction, the rest unchanged (the model's association, not a tested effect).\n\n",
+		fmt.Fprintf(w, "Lever: the change of one of %s within its training range, and at most a quarter of that range from the customer's value (in log units for a column the model takes in logs), that moves P most in the helpful direction, the rest unchanged (the model's association, not a tested effect).\n\n",
 			strings.Join(r.Levers, ", "))
 	}
 	fmt.Fprintf(w, "| rank | customer | P | value | segment | suggested action | lever |\n|---:|---|---:|---:|---|---|---|\n")
