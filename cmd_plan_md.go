@@ -40,6 +40,9 @@ type planDoc struct {
 	// (Pipeline.ClipWarnings): the plan's probabilities are then the
 	// model's extrapolation.
 	extrapolating []string
+	// suggestions are the plan's suggestions for the platform
+	// (experiment.PlatformSuggestions).
+	suggestions []experiment.PlatformSuggestion
 }
 
 // withModelFigures returns d with its chance sentence and majority-class
@@ -87,8 +90,11 @@ type planJSON struct {
 	NotCalibrated string `json:"probabilities_not_calibrated,omitempty"`
 	// Extrapolating holds the warnings of columns for which many
 	// customers lie beyond the range the model keeps (omitted when none).
-	Extrapolating []string               `json:"extrapolating,omitempty"`
-	Plan          *experiment.PlanReport `json:"plan"`
+	Extrapolating []string `json:"extrapolating,omitempty"`
+	// Suggestions are the suggestions for the platform, each with the
+	// figure it rests on (experiment.PlatformSuggestions).
+	Suggestions []experiment.PlatformSuggestion `json:"platform_suggestions,omitempty"`
+	Plan        *experiment.PlanReport          `json:"plan"`
 }
 
 // planCaveat is said wherever the figures are.
@@ -100,7 +106,7 @@ func (d planDoc) jsonDoc() planJSON {
 		Validation: experiment.ValidationFigures(d.bundle.ValidationMetrics), Note: d.bundle.ValidationNote, Plan: d.report,
 		MajorityRate: finite(d.majority), Chance: d.chance, Why: planWhy(d.report),
 		Short: d.short, ShortNote: d.shortNote(), NotCalibrated: notCalibratedNote(d.bundle.CalibrationDropped),
-		Extrapolating: d.extrapolating, RandomSplit: randomSplitNote(d.bundle, d.logPath)}
+		Extrapolating: d.extrapolating, RandomSplit: randomSplitNote(d.bundle, d.logPath), Suggestions: d.suggestions}
 }
 
 // notCalibratedNote says that the probabilities a plan adds up are the
@@ -211,6 +217,7 @@ func (d planDoc) markdown(out io.Writer) error {
 	d.segments(w)
 	d.actions(w)
 	d.drivers(w)
+	d.platform(w)
 	d.contacts(w)
 	d.validation(w)
 	return w.Flush()
@@ -380,6 +387,19 @@ func (d planDoc) drivers(w io.Writer) {
 	fmt.Fprintf(w, "| column | mean effect on P | mean size |\n|---|---:|---:|\n")
 	for _, dr := range r.Drivers {
 		fmt.Fprintf(w, "| %s | %+.4f | %.4f |\n", dr.Column, dr.Mean, dr.MeanAbs)
+	}
+	fmt.Fprintln(w)
+}
+
+// platform writes the suggestions for the platform, the article's last
+// step, each from a figure of this plan.
+func (d planDoc) platform(w io.Writer) {
+	if len(d.suggestions) == 0 {
+		return
+	}
+	fmt.Fprintf(w, "## Suggestions for the platform\n\nDrawn from this plan's own figures, each named; what the model associates, not tested effects.\n\n")
+	for _, s := range d.suggestions {
+		fmt.Fprintf(w, "- %s\n", s.Text)
 	}
 	fmt.Fprintln(w)
 }
