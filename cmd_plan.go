@@ -51,8 +51,9 @@ the headline, net value against the share of customers contacted (its best
 point within the budget), segments (RFM cells for an order log, value levels
 for a per-user table) crossed with the predicted risk, a suggested action per
 segment for the customers the plan contacts and one for those it leaves out,
-with the model's drivers there, the first contacts with their most
-movable lever, and the model's validation figures with 95 % intervals.
+with the model's drivers there, suggestions for the platform drawn from
+these figures, the first contacts with their most movable lever, and the
+model's validation figures with 95 % intervals.
 
 The figures are expectations under your assumptions — the cost of a contact,
 the value of a customer kept or converted, and the share of contacted
