@@ -51,8 +51,9 @@ the headline, net value against the share of customers contacted (its best
 point within the budget), segments (RFM cells for an order log, value levels
 for a per-user table) crossed with the predicted risk, a suggested action per
 segment for the customers the plan contacts and one for those it leaves out,
-with the model's drivers there, the first contacts with their most
-movable lever, and the model's validation figures with 95 % intervals.
+with the model's drivers there, suggestions for the platform drawn from
+these figures, the first contacts with their most movable lever, and the
+model's validation figures with 95 % intervals.
 
 The figures are expectations under your assumptions — the cost of a contact,
 the value of a customer kept or converted, and the share of contacted
@@ -68,9 +69,11 @@ on an order log, --target prevent acts on "no order in the horizon".
 
 --contacts-out FILE writes every customer the plan contacts, in the plan's
 order, as CSV (the list the Plan screen's x exports): id, probability,
-band, segment, p_level, action, lever, reason_1 … reason_3. The report
-lists only the first contacts; this is the whole list. With --out FILE,
---contacts-out - writes the list to stdout instead.
+band, segment, p_level, action, lever, value (the customer's value the plan
+ranked by), expected_gain (success × P × value − cost, with 1 − P to
+encourage: the list adds up to the net value), reason_1 … reason_3. The
+report lists only the first contacts; this is the whole list. With --out
+FILE, --contacts-out - writes the list to stdout instead.
 
 Without --data or --log, a model trained on the built-in shop plans for the
 built-in population it was trained on.`,
@@ -219,9 +222,14 @@ func runPlan(ctx context.Context, a *app, o *planOptions, cmd *cobra.Command) (e
 	if n := notCalibratedNote(b.CalibrationDropped); n != "" {
 		fmt.Fprintln(a.stderr, "note: "+strings.ToLower(n[:1])+n[1:])
 	}
-	doc := planDoc{report: rep, bundle: b, data: in.name, guessed: target.Guessed,
+	logPath := o.log
+	if logPath == "-" {
+		logPath = ""
+	}
+	doc := planDoc{report: rep, bundle: b, data: in.name, logPath: logPath, guessed: target.Guessed,
 		byDefault: !experiment.NameJudges(target.Label), defaults: pf.defaults, short: in.short,
-		extrapolating: b.Pipeline.ClipWarnings(in.scored.Beyond, len(in.scored.IDs), in.name)}.withModelFigures()
+		extrapolating: b.Pipeline.ClipWarnings(in.scored.Beyond, len(in.scored.IDs), in.name),
+		suggestions:   experiment.PlatformSuggestions(rep, experiment.CustomersBeyond(in.scored.Beyond))}.withModelFigures()
 	write := func(w io.Writer) error {
 		if o.json {
 			return writeJSON(w, doc.jsonDoc())

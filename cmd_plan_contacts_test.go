@@ -47,7 +47,7 @@ func planContacts(t *testing.T, args ...string) (planContactsDoc, [][]string, *c
 		t.Errorf("stderr %q does not end with %q", c.stderr.String(), want)
 	}
 	recs := readCSVFile(t, out)
-	if got := strings.Join(recs[0], ","); got != "id,probability_churn_yes,band,segment,p_level,action,lever,reason_1,reason_2,reason_3" {
+	if got := strings.Join(recs[0], ","); got != "id,probability_churn_yes,band,segment,p_level,action,lever,value,expected_gain,reason_1,reason_2,reason_3" {
 		t.Errorf("header %q", got)
 	}
 	return doc, recs[1:], c
@@ -340,5 +340,56 @@ func TestPlanContactsOutWritesPlainNumbers(t *testing.T) {
 	}
 	if checked == 0 {
 		t.Fatalf("no reason names a spend of 10,000 or more in %d lines", len(recs))
+	}
+}
+
+// The contact list carries each customer's value and the expected gain of
+// contacting them (review 33, 8), so it can be audited without the
+// report: on the built-in shop, whose label a plan encourages, each line's
+// expected_gain is success × (1 − P) × value − cost from the line's own
+// probability and value (0.25 × (1 − P) × v − 2), and the gains add up
+// to the report's net value.
+func TestPlanContactsCarryValueAndGain(t *testing.T) {
+	model := shopModel(t)
+	out := filepath.Join(t.TempDir(), "contacts.csv")
+	c := newCLI(t)
+	if code := c.run(context.Background(), "plan", "--model", model, "--cost", "2", "--value", "avg_order_value",
+		"--success", "0.25", "--json", "--contacts-out", out); code != exitOK {
+		t.Fatalf("plan: exit %d, stderr %q", code, c.stderr.String())
+	}
+	var doc struct {
+		Plan struct {
+			Target string `json:"target"`
+			Best   struct {
+				Contacted int     `json:"contacted"`
+				Net       float64 `json:"net_value"`
+			} `json:"best"`
+		} `json:"plan"`
+	}
+	if err := json.Unmarshal(c.stdout.Bytes(), &doc); err != nil {
+		t.Fatal(err)
+	}
+	recs := readCSVFile(t, out)
+	head := recs[0]
+	if head[7] != "value" || head[8] != "expected_gain" || doc.Plan.Target != "encourage" {
+		t.Fatalf("header %q, target %s", head, doc.Plan.Target)
+	}
+	sum := 0.0
+	for _, r := range recs[1:] {
+		p, errP := strconv.ParseFloat(r[1], 64)
+		v, errV := strconv.ParseFloat(r[7], 64)
+		g, errG := strconv.ParseFloat(r[8], 64)
+		if errP != nil || errV != nil || errG != nil {
+			t.Fatalf("line %q: %v %v %v", r, errP, errV, errG)
+		}
+		// P has 6 decimals: the gain is known to 0.25 × 5e-7 × v.
+		if want := 0.25*(1-p)*v - 2; math.Abs(g-want) > 1e-6*(v+1) {
+			t.Errorf("%s: expected gain %g, want 0.25 × (1 − %g) × %g − 2 = %g", r[0], g, p, v, want)
+		}
+		sum += g
+	}
+	if len(recs)-1 != doc.Plan.Best.Contacted || math.Abs(sum-doc.Plan.Best.Net) > 1e-3 {
+		t.Errorf("%d lines adding up to %g; the plan contacts %d for a net value of %g", len(recs)-1, sum,
+			doc.Plan.Best.Contacted, doc.Plan.Best.Net)
 	}
 }

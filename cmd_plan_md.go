@@ -2,12 +2,14 @@ package main
 
 import (
 	"bufio"
+	"cmp"
 	"fmt"
 	"io"
 	"math"
 	"path/filepath"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/retainlab/retain/data"
 	"github.com/retainlab/retain/engine/metrics"
@@ -18,8 +20,9 @@ import (
 type planDoc struct {
 	report *experiment.PlanReport
 	bundle *experiment.Bundle
-	// data names the customers' file (or the built-in population).
-	data string
+	// data names the customers' file (or the built-in population);
+	// logPath is the --log file ("" for none or standard input).
+	data, logPath string
 	// guessed says the target came from the label's name, and byDefault
 	// that the name said nothing of which class is good or bad.
 	guessed, byDefault bool
@@ -37,6 +40,9 @@ type planDoc struct {
 	// (Pipeline.ClipWarnings): the plan's probabilities are then the
 	// model's extrapolation.
 	extrapolating []string
+	// suggestions are the plan's suggestions for the platform
+	// (experiment.PlatformSuggestions).
+	suggestions []experiment.PlatformSuggestion
 }
 
 // withModelFigures returns d with its chance sentence and majority-class
@@ -74,14 +80,21 @@ type planJSON struct {
 	Short     int    `json:"short_history,omitempty"`
 	ShortNote string `json:"short_history_note,omitempty"`
 	Note      string `json:"validation_note,omitempty"`
+	// RandomSplit says, for a model trained on an order log, that its
+	// validation figures are a random split at its training cutoff, and
+	// which command measures it out of time (randomSplitNote).
+	RandomSplit string `json:"validation_random_split,omitempty"`
 	// NotCalibrated says, when the model's Platt scaling was not applied
 	// (too few validation rows), that the plan adds up the network's own
 	// probabilities; omitted otherwise.
 	NotCalibrated string `json:"probabilities_not_calibrated,omitempty"`
 	// Extrapolating holds the warnings of columns for which many
 	// customers lie beyond the range the model keeps (omitted when none).
-	Extrapolating []string               `json:"extrapolating,omitempty"`
-	Plan          *experiment.PlanReport `json:"plan"`
+	Extrapolating []string `json:"extrapolating,omitempty"`
+	// Suggestions are the suggestions for the platform, each with the
+	// figure it rests on (experiment.PlatformSuggestions).
+	Suggestions []experiment.PlatformSuggestion `json:"platform_suggestions,omitempty"`
+	Plan        *experiment.PlanReport          `json:"plan"`
 }
 
 // planCaveat is said wherever the figures are.
@@ -93,7 +106,7 @@ func (d planDoc) jsonDoc() planJSON {
 		Validation: experiment.ValidationFigures(d.bundle.ValidationMetrics), Note: d.bundle.ValidationNote, Plan: d.report,
 		MajorityRate: finite(d.majority), Chance: d.chance, Why: planWhy(d.report),
 		Short: d.short, ShortNote: d.shortNote(), NotCalibrated: notCalibratedNote(d.bundle.CalibrationDropped),
-		Extrapolating: d.extrapolating}
+		Extrapolating: d.extrapolating, RandomSplit: randomSplitNote(d.bundle, d.logPath), Suggestions: d.suggestions}
 }
 
 // notCalibratedNote says that the probabilities a plan adds up are the
@@ -204,6 +217,7 @@ func (d planDoc) markdown(out io.Writer) error {
 	d.segments(w)
 	d.actions(w)
 	d.drivers(w)
+	d.platform(w)
 	d.contacts(w)
 	d.validation(w)
 	return w.Flush()
@@ -309,15 +323,15 @@ func (d planDoc) segments(w io.Writer) {
 	if r.SegmentKind == "rfm" {
 		title = "Segments (RFM cells: quintile scores of recency, frequency and spend)"
 	}
-	fmt.Fprintf(w, "## %s\n\n| segment | customers | share | high P | mean P | value | value at stake | contacted |\n", title)
+	fmt.Fprintf(w, "## %s\n\n| segment | customers | share | high P | mean P | value | value in play | contacted |\n", title)
 	fmt.Fprintf(w, "|---|---:|---:|---:|---:|---:|---:|---:|\n")
 	value := moneyColumn(len(r.Segments), func(i int) float64 { return r.Segments[i].Value })
-	stake := moneyColumn(len(r.Segments), func(i int) float64 { return r.Segments[i].ValueAtStake })
+	stake := moneyColumn(len(r.Segments), func(i int) float64 { return r.Segments[i].ValueInPlay })
 	for i, c := range r.Segments {
 		fmt.Fprintf(w, "| %s | %s | %s | %s | %s | %s | %s | %s |\n", c.Segment, data.Thousands(c.Customers),
 			experiment.Percent(c.Share), data.Thousands(c.HighRisk), prob(c.MeanProb), value[i], stake[i], data.Thousands(c.Contacted))
 	}
-	fmt.Fprintf(w, "\nP: the model's probability of %s. High P: the customers in the top 20 %% of it; medium: the next 30 %%; low: the rest — levels relative to these customers, so a low one can still be a high probability. Value at stake: Σ P × value. Contacted: the customers of the best plan.\n\n", r.Outcome)
+	fmt.Fprintf(w, "\nP: the model's probability of %s. High P: the customers in the top 20 %% of it; medium: the next 30 %%; low: the rest — levels relative to these customers, so a low one can still be a high probability. %s Contacted: the customers of the best plan.\n\n", r.Outcome, inPlayMeaning(r))
 }
 
 func (d planDoc) actions(w io.Writer) {
@@ -325,17 +339,17 @@ func (d planDoc) actions(w io.Writer) {
 	cells := slices.Clone(r.Actions)
 	slices.SortStableFunc(cells, func(p, q experiment.SegmentAction) int {
 		switch {
-		case p.ValueAtStake > q.ValueAtStake:
+		case p.ValueInPlay > q.ValueInPlay:
 			return -1
-		case p.ValueAtStake < q.ValueAtStake:
+		case p.ValueInPlay < q.ValueInPlay:
 			return 1
 		}
 		return 0
 	})
-	fmt.Fprintf(w, "## Suggested actions\n\nLargest value at stake first. The action is a fixed playbook per segment: one for the customers the best plan contacts, whatever their P level, one for those it leaves out (— where the cell has none); the drivers are the model's mean attributions to P in the cell.\n\n")
-	fmt.Fprintf(w, "| segment | P level | customers | contacted | value at stake | action if contacted | if not contacted | main drivers |\n|---|---|---:|---:|---:|---|---|---|\n")
+	fmt.Fprintf(w, "## Suggested actions\n\nLargest value in play first (what a contact can change, as in the segments above). The action is a fixed playbook per segment: one for the customers the best plan contacts, whatever their P level, one for those it leaves out (— where the cell has none); the drivers are the model's mean attributions to P in the cell.\n\n")
+	fmt.Fprintf(w, "| segment | P level | customers | contacted | value in play | action if contacted | if not contacted | main drivers |\n|---|---|---:|---:|---:|---|---|---|\n")
 	top := cells[:min(planActionsShown, len(cells))]
-	stake := moneyColumn(len(top), func(i int) float64 { return top[i].ValueAtStake })
+	stake := moneyColumn(len(top), func(i int) float64 { return top[i].ValueInPlay })
 	for i, c := range top {
 		fmt.Fprintf(w, "| %s | %s | %s | %s | %s | %s | %s | %s |\n", c.Segment, c.Risk, data.Thousands(c.Customers),
 			data.Thousands(c.Contacted), stake[i], actionCell(c.Contact), actionCell(c.Others), driverList(c.Drivers))
@@ -344,6 +358,16 @@ func (d planDoc) actions(w io.Writer) {
 		fmt.Fprintf(w, "\n%d smaller cells are in --json.\n", len(cells)-planActionsShown)
 	}
 	fmt.Fprintln(w)
+}
+
+// inPlayMeaning says what a plan's "value in play" is: the value of the
+// outcomes a contact can change, Σ P × value preventing the outcome and
+// Σ (1 − P) × value encouraging it.
+func inPlayMeaning(r *experiment.PlanReport) string {
+	if r.Target == "encourage" {
+		return "Value in play: Σ (1 − P) × value, the value a contact could win (a customer who would convert anyway is not won by it), before the success rate."
+	}
+	return "Value in play: Σ P × value, the value a contact could save, before the success rate."
 }
 
 // actionCell writes an action, "—" for none.
@@ -367,6 +391,19 @@ func (d planDoc) drivers(w io.Writer) {
 	fmt.Fprintln(w)
 }
 
+// platform writes the suggestions for the platform, the article's last
+// step, each from a figure of this plan.
+func (d planDoc) platform(w io.Writer) {
+	if len(d.suggestions) == 0 {
+		return
+	}
+	fmt.Fprintf(w, "## Suggestions for the platform\n\nDrawn from this plan's own figures, each named; what the model associates, not tested effects.\n\n")
+	for _, s := range d.suggestions {
+		fmt.Fprintf(w, "- %s\n", s.Text)
+	}
+	fmt.Fprintln(w)
+}
+
 func (d planDoc) contacts(w io.Writer) {
 	r := d.report
 	if len(r.Contacts) == 0 {
@@ -376,7 +413,7 @@ func (d planDoc) contacts(w io.Writer) {
 	if len(r.Levers) == 0 {
 		fmt.Fprintf(w, "No levers: give the columns the platform can influence with --levers (here or to train) to see each customer's most movable one.\n\n")
 	} else {
-		fmt.Fprintf(w, "Lever: the change of one of %s within its training range that moves P most in the helpful direction, the rest unchanged (the model's association, not a tested effect).\n\n",
+		fmt.Fprintf(w, "Lever: the change of one of %s within its training range, and at most a quarter of that range from the customer's value (in log units for a column the model takes in logs), that moves P most in the helpful direction, the rest unchanged (the model's association, not a tested effect).\n\n",
 			strings.Join(r.Levers, ", "))
 	}
 	fmt.Fprintf(w, "| rank | customer | P | value | segment | suggested action | lever |\n|---:|---|---:|---:|---|---|---|\n")
@@ -401,6 +438,9 @@ func (d planDoc) validation(w io.Writer) {
 	}
 	fmt.Fprintf(w, "Measured on its %s validation rows, with 95 %% intervals; precision and recall are of %s = %s at threshold %.2f.\n\n",
 		data.Thousands(d.bundle.ValidationRows), d.bundle.Label.Name, d.bundle.Label.Positive, d.bundle.Threshold)
+	if n := randomSplitNote(d.bundle, d.logPath); n != "" {
+		fmt.Fprintf(w, "%s\n\n", n)
+	}
 	fmt.Fprintf(w, "| figure | value | 95 %% interval | of |\n|---|---:|---|---:|\n")
 	for _, f := range figs {
 		fmt.Fprintf(w, "| %s | %.3f | %.3f – %.3f (%s) | %s |\n", f.Name, f.Value, f.Low, f.High, f.Method, data.Thousands(f.Of))
@@ -411,6 +451,31 @@ func (d planDoc) validation(w io.Writer) {
 	if c := d.chance; c != "" {
 		fmt.Fprintf(w, "\n%s\n", c)
 	}
+}
+
+// randomSplitNote says, for a model trained on an order log, that its
+// validation figures are a random split of the customers at its training
+// cutoff (`retain train` validates an order log so), not a measure out of
+// time such as the plan's customers, later, stand in, and which command
+// gives that figure (for the log at logPath, the plan's --log, else the
+// model's own when it records it); "" for other models.
+func randomSplitNote(b *experiment.Bundle, logPath string) string {
+	h, ok := b.LogHorizon()
+	if !ok {
+		return ""
+	}
+	at, cutoffs := "its training cutoff", ""
+	if c := b.Source.Cutoff; !c.IsZero() {
+		at, cutoffs = "its training cutoff, "+c.Format(time.DateOnly), " --cutoffs "+c.Format(time.DateOnly)
+	}
+	path := logPath
+	if path == "" {
+		path = cmp.Or(b.Source.Path, "FILE")
+	}
+	return fmt.Sprintf("These are a random split of the customers at %s, not an out-of-time test, which is what planning for "+
+		"customers at a later date calls for (their behaviour may have drifted). `retain backtest --log %s --horizon %dd%s` measures it "+
+		"out of time (trained on the customers a horizon earlier, measured on those at the cutoff), beside BG/NBD.",
+		at, path, h, cutoffs)
 }
 
 // prob writes a probability with 3 decimals ("—" for NaN).

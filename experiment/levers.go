@@ -14,18 +14,31 @@ import (
 // Levers are the columns the platform can influence (coupons, time in the
 // app, delivery distance…). For a customer, the most movable lever is the
 // change of one lever column, within the values the training rows had
-// (numeric: LeverSteps+1 evenly spaced values of the range, or for a
-// column of whole numbers every whole number of it when it has at most
-// LeverSteps+1 of them, else LeverSteps+1 evenly spaced ones rounded to
-// whole; categorical and boolean: every level), that moves the
+// (numeric: LeverSteps+1 values evenly spaced over the range as the model
+// measures it — in log(1+v) for a column the model takes in logs, else in
+// its own units — or for a column of whole numbers every whole number of
+// it when it has at most LeverSteps+1 of them, else those values rounded
+// to whole; categorical and boolean: every level), that moves the
 // probability of the outcome the campaign acts on most in the helpful
 // direction, by at least MinLeverGain, the rest of the row unchanged. It
 // is what the model associates with the change, not a measured effect of
 // making it.
+//
+// A numeric lever moves a customer by at most LeverMaxShare of the
+// column's range as the model measures it, from the customer's value as
+// the model counts it: a plausible step, not a jump to the other end of
+// the range, where the model's association is least supported (review 33
+// found "distinct_items 1 → 387" for a one-item buyer; a quarter of the
+// log range from 1 is 6). In log units the step is relative: a quarter
+// of log(1+387) − log(1+1) multiplies 1 + v by at most 3.7.
 
 // LeverSteps is the number of intervals a numeric lever's range is cut
 // into when it is not a short range of whole numbers.
 const LeverSteps = 20
+
+// LeverMaxShare is the largest move of a numeric lever, as a share of its
+// range in the model's units (see above).
+const LeverMaxShare = 0.25
 
 // MinLeverGain is the least change of the probability a suggested lever
 // must make: one hundredth, the precision suggestions are written at, so
@@ -172,6 +185,9 @@ type leverCandidates struct {
 	labels []string
 	values []float64 // numeric values (numeric columns only)
 	dir    int       // the lever's direction (leverSpec.dir)
+	// step is the largest move from a row's value, in transformed units:
+	// LeverMaxShare of the transformed range (numeric columns only).
+	step float64
 }
 
 // allowed reports whether candidate k moves the lever of row (transformed
@@ -179,15 +195,23 @@ type leverCandidates struct {
 // down. The transform is increasing, so transformed values compare as the
 // original ones (a value the model clipped counts as its bound).
 func (c *leverCandidates) allowed(row []float64, k int) bool {
-	if c.dir == 0 || c.values == nil {
+	if c.values == nil {
+		return true
+	}
+	v, cur := c.pc.Transformed(c.values[k]), row[c.pc.First]
+	// At most the step from the value the model counts (a blank one's
+	// fill), with room for rounding.
+	if math.Abs(v-cur) > c.step*(1+1e-9) {
+		return false
+	}
+	if c.dir == 0 {
 		return true
 	}
 	if c.pc.Indicator && row[c.pc.First+1] == 1 {
 		// A blank value (filled in for the model) is neither below nor
-		// above any: every value may be suggested.
+		// above any: every value within the step may be suggested.
 		return true
 	}
-	v, cur := c.pc.Transformed(c.values[k]), row[c.pc.First]
 	if c.dir > 0 {
 		return v > cur
 	}
@@ -220,8 +244,29 @@ func (x *Explainer) candidates(column string) (leverCandidates, error) {
 			c.values = append(c.values, v)
 		}
 	default:
+		// Evenly spaced as the model measures the column: in log(1+v)
+		// for a log column (whose range starts at 0 or above).
+		at := func(k int) float64 { return lo + (hi-lo)*float64(k)/LeverSteps }
+		if pc.Log && lo >= 0 {
+			llo, lhi := math.Log1p(lo), math.Log1p(hi)
+			at = func(k int) float64 {
+				v := math.Expm1(llo + (lhi-llo)*float64(k)/LeverSteps)
+				if whole {
+					return v
+				}
+				// To two significant digits, as a suggestion is
+				// written (0.061, not 0.06089).
+				return leverRound(v)
+			}
+		}
 		for k := range LeverSteps + 1 {
-			v := lo + (hi-lo)*float64(k)/LeverSteps
+			v := at(k)
+			switch k {
+			case 0:
+				v = lo // exactly the ends, not rounded
+			case LeverSteps:
+				v = hi
+			}
 			if whole {
 				v = math.Round(v)
 			}
@@ -230,6 +275,7 @@ func (x *Explainer) candidates(column string) (leverCandidates, error) {
 			}
 		}
 	}
+	c.step = LeverMaxShare * math.Abs(pc.Transformed(hi)-pc.Transformed(lo))
 	for _, v := range c.values {
 		if pc.Date {
 			c.labels = append(c.labels, data.FormatDay(v))
@@ -238,6 +284,15 @@ func (x *Explainer) candidates(column string) (leverCandidates, error) {
 		}
 	}
 	return c, nil
+}
+
+// leverRound rounds v to two significant digits (0 stays 0).
+func leverRound(v float64) float64 {
+	if v == 0 || math.IsInf(v, 0) || math.IsNaN(v) {
+		return v
+	}
+	unit := math.Pow(10, math.Floor(math.Log10(math.Abs(v)))-1)
+	return math.Round(v/unit) * unit
 }
 
 // set writes candidate k into dst, a copy of the row.

@@ -4,7 +4,7 @@ package experiment
 // each segment, by whether the plan contacts the customer. The wording is
 // a starting point a marketer would recognise (the usual playbook of each
 // RFM cell), not something the model learnt; the evidence printed beside
-// it (size, value at stake, the model's drivers in the segment) is what
+// it (size, value in play, the model's drivers in the segment) is what
 // the model says.
 //
 // Whether a customer is contacted is the plan's decision (the first

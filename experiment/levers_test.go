@@ -35,9 +35,10 @@ func leverExplainer(t *testing.T) *Explainer {
 }
 
 // A customer with 1 coupon on the basic plan: P(churn) = σ(−0.5 + 1) =
-// σ(0.5) = 0.6225. Coupons are tried at 0 … 4 (a short whole range): 4
-// gives σ(−2 + 1) = σ(−1) = 0.2689. Premium gives σ(−0.5 − 1) = σ(−1.5) =
-// 0.1824, the larger move. Encouraging instead (raise P): 0 coupons,
+// σ(0.5) = 0.6225. Coupons are tried at 0 … 4 (a short whole range), at
+// most a quarter of the range, 1 coupon, from the customer's
+// (LeverMaxShare): 2 gives σ(−1 + 1) = σ(0) = 0.5 (4, σ(−1), is out of
+// reach). Premium gives σ(−0.5 − 1) = σ(−1.5) = 0.1824, the larger move. Encouraging instead (raise P): 0 coupons,
 // σ(1) = 0.7311. With the outcome the negative class (1 − P) and lowering
 // it: 0 coupons, 1 − σ(1) = 0.2689 from 1 − σ(0.5) = 0.3775. A customer on
 // 4 coupons and premium (σ(−3)) cannot be lowered: nil.
@@ -51,7 +52,7 @@ func TestBestLeversHandCalculation(t *testing.T) {
 		want            LeverMove
 	}{
 		{[]string{"coupons", "plan"}, true, true, LeverMove{"plan", "basic", "", "premium", sigmoid(0.5), sigmoid(-1.5)}},
-		{[]string{"coupons"}, true, true, LeverMove{"coupons", "1", "", "4", sigmoid(0.5), sigmoid(-1)}},
+		{[]string{"coupons"}, true, true, LeverMove{"coupons", "1", "", "2", sigmoid(0.5), sigmoid(0)}},
 		{[]string{"coupons"}, true, false, LeverMove{"coupons", "1", "", "0", sigmoid(0.5), sigmoid(1)}},
 		{[]string{"coupons", "plan"}, false, true, LeverMove{"coupons", "1", "", "0", 1 - sigmoid(0.5), 1 - sigmoid(1)}},
 	} {
@@ -75,7 +76,8 @@ func TestBestLeversHandCalculation(t *testing.T) {
 }
 
 // A customer whose own value the model clipped (own says 9 where the model
-// counts the bound 1) gets the same move, shown from their own value with
+// counts the bound 1) gets the same move (a step from the bound: 1 → 2,
+// σ(0)), shown from their own value with
 // the model's beside it; own is asked only for the column moved, and
 // for the right row.
 func TestBestLeversOwnValue(t *testing.T) {
@@ -89,7 +91,7 @@ func TestBestLeversOwnValue(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := LeverMove{"coupons", "9", "1", "4", sigmoid(0.5), sigmoid(-1)}
+	want := LeverMove{"coupons", "9", "1", "2", sigmoid(0.5), sigmoid(0)}
 	for k, g := range got {
 		if g == nil || g.Column != want.Column || g.From != want.From || g.Model != want.Model || g.To != want.To ||
 			!near(g.Before, want.Before) || !near(g.After, want.After) {
@@ -99,7 +101,7 @@ func TestBestLeversOwnValue(t *testing.T) {
 	if !slices.Equal(asked, []string{"0coupons", "1coupons"}) {
 		t.Errorf("own asked for %v, want row 0 and 1 of coupons", asked)
 	}
-	if s := want.String("churn"); s != "coupons 9 (model: 1) → 4: P(churn) 0.62 → 0.27" {
+	if s := want.String("churn"); s != "coupons 9 (model: 1) → 2: P(churn) 0.62 → 0.50" {
 		t.Errorf("String() = %q", s)
 	}
 }
@@ -123,8 +125,8 @@ func TestBestLeversCalibrated(t *testing.T) {
 
 // A lever limited to a direction is tried only that way. The customer on
 // 1 coupon (P(churn) = σ(0.5)): to lower P, coupons:down may only try 0,
-// which raises it to σ(1) — no move; coupons:up finds 4, σ(−1), as both
-// ways do. To raise P, coupons:up (2, 3, 4 all lower it) finds nothing and
+// which raises it to σ(1) — no move; coupons:up finds 2, σ(0), as both
+// ways do (4 is beyond a step of a quarter of the range). To raise P, coupons:up (2, 3, 4 all lower it) finds nothing and
 // coupons:down finds 0, σ(1). A customer on 4 coupons (the top) has no
 // value above: coupons:up leaves them without a move.
 func TestBestLeversDirection(t *testing.T) {
@@ -136,8 +138,8 @@ func TestBestLeversDirection(t *testing.T) {
 		want  *LeverMove
 	}{
 		{"coupons:down", true, nil},
-		{"coupons:up", true, &LeverMove{"coupons", "1", "", "4", sigmoid(0.5), sigmoid(-1)}},
-		{"coupons:UP", true, &LeverMove{"coupons", "1", "", "4", sigmoid(0.5), sigmoid(-1)}},
+		{"coupons:up", true, &LeverMove{"coupons", "1", "", "2", sigmoid(0.5), sigmoid(0)}},
+		{"coupons:UP", true, &LeverMove{"coupons", "1", "", "2", sigmoid(0.5), sigmoid(0)}},
 		{"coupons:up", false, nil},
 		{"coupons:down", false, &LeverMove{"coupons", "1", "", "0", sigmoid(0.5), sigmoid(1)}},
 	} {
@@ -248,7 +250,7 @@ func TestSuggestedActionCoversEverySegment(t *testing.T) {
 	// the JSON leaves it out.
 	rest := SuggestedAction(SegCantLose, false)
 	text, err := json.Marshal(SegmentAction{PlanSegment: PlanSegment{Cell: Cell{Segment: SegCantLose, Customers: 3}, Others: &rest}})
-	if want := `{"segment":"Can't lose them","customers":3,"share":0,"high_p":0,"mean_probability":0,"value":0,"value_at_stake":0,` +
+	if want := `{"segment":"Can't lose them","customers":3,"share":0,"high_p":0,"mean_probability":0,"value":0,"value_in_play":0,` +
 		`"contacted":0,"action_not_contacted":"no paid contact; usual programme, watch closely","drivers":null}`; err != nil || string(text) != want {
 		t.Errorf("JSON %s, %v; want %s", text, err, want)
 	}
@@ -324,8 +326,8 @@ func TestLeverCandidatesOfDates(t *testing.T) {
 
 // A column whose name ends in ":up" is a lever both ways under its own
 // name, and up only as "Hours:up:up"; a blank value (the indicator on)
-// takes any value whatever the direction, as it is neither below nor
-// above one.
+// takes any value within a step (a quarter of the range, 1 hour, from the
+// fill) whatever the direction, as it is neither below nor above one.
 func TestLeverNamesWithColonsAndBlanks(t *testing.T) {
 	net, err := engine.FromParams(engine.Architecture{Inputs: 2, Outputs: 1, Loss: engine.BCE}, []float64{-2, 0, 0})
 	if err != nil {
@@ -349,8 +351,8 @@ func TestLeverNamesWithColonsAndBlanks(t *testing.T) {
 		lever       string
 		want, want2 string // To of each row ("": no move)
 	}{
-		{"Hours:up", "4", "4"},
-		{"Hours:up:down", "", "4"},
+		{"Hours:up", "3", "3"},
+		{"Hours:up:down", "", "3"},
 	} {
 		moves, err := x.BestLevers(rows, []string{c.lever}, true, true, nil)
 		if err != nil {
@@ -365,5 +367,46 @@ func TestLeverNamesWithColonsAndBlanks(t *testing.T) {
 				t.Errorf("%s, row %d: moved to %q, want %q", c.lever, k, got, want)
 			}
 		}
+	}
+}
+
+// A numeric lever moves at most a quarter of its range as the model
+// measures it (LeverMaxShare; review 33, 3: "distinct_items 1 → 387"). A
+// log column of whole numbers, 1 … 387, with P(churn) = σ(−log(1+v)): the
+// customer on 1 has P σ(−ln 2) = 1/3, and every step up lowers it. The
+// candidates are evenly spaced in log(1+v), ln 2 … ln 388; the largest
+// move is a quarter of ln 388 − ln 2 = 1.3170, up to log(1+v) = 2.0101,
+// v = 6.46: the candidate there rounds to 6 (ln 7 − ln 2 = 1.2528, within
+// it), the next to 9 (ln 10 − ln 2 = 1.6094, beyond). So 1 → 6, P 1/3 →
+// σ(−ln 7) = 1/8; without the cap it was 387, P 1/389. A customer on 100
+// with the lever down (raising P, to encourage the outcome) is capped
+// alike: to at least e^(ln 101 − 1.3170) − 1 = 26.06, the candidate
+// e^(ln 2 + 10 × 0.26339) − 1 = 26.86 → 27 (ln 28 = 3.3322 ≥ 3.2981; the
+// one below, 20, is beyond), P 1/102 → 1/29, as P = 1/(2 + v) (without
+// the cap, 1: 1/3).
+func TestLeverStepIsCapped(t *testing.T) {
+	net, err := engine.FromParams(engine.Architecture{Inputs: 1, Outputs: 1, Loss: engine.BCE}, []float64{-1, 0})
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := &data.Pipeline{Columns: []data.PipelineColumn{
+		{Name: "distinct_items", Kind: data.Numeric, Log: true, Whole: true, Clip: true, Center: 0, Scale: 1,
+			Min: 1, Max: 387, First: 0, Width: 1},
+	}}
+	x := &Explainer{Net: net, Pipeline: p, Baseline: []float64{0}}
+	rows := [][]float64{{math.Log(2)}, {math.Log(101)}}
+	lower, err := x.BestLevers(rows[:1], []string{"distinct_items"}, true, true, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if g := lower[0]; g == nil || g.From != "1" || g.To != "6" || !near(g.Before, 1.0/3) || !near(g.After, 1.0/8) {
+		t.Errorf("lowering P from 1 item: %+v, want 1 → 6, 1/3 → 1/8", g)
+	}
+	raise, err := x.BestLevers(rows[1:], []string{"distinct_items"}, true, false, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if g := raise[0]; g == nil || g.To != "27" || !near(g.Before, 1.0/102) || !near(g.After, 1.0/29) {
+		t.Errorf("raising P from 100 items: %+v, want 100 → 27, P 1/102 → 1/29", g)
 	}
 }

@@ -231,6 +231,12 @@ func (a PlanAssumptions) check(uniform bool) error {
 // worth is p_i·v_i, the ranking key.
 func (pl *Plan) worth(i int) float64 { return pl.probs[i] * pl.value(i) }
 
+// gain is s·p_i·v_i − c, the expected net value of contacting customer i
+// (p_i standing for q_i, as above).
+func (pl *Plan) gain(i int) float64 {
+	return pl.Assumptions.Success*pl.worth(i) - pl.Assumptions.CostPerContact
+}
+
 // value is v_i.
 func (pl *Plan) value(i int) float64 {
 	if pl.values != nil {

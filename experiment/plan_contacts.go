@@ -16,8 +16,8 @@ import (
 // list of a plan: one header line, then one line per customer the plan
 // contacts, in the plan's order (highest P × value first):
 //
-//	id,probability_orders_again_10d_yes,band,segment,p_level,action,lever,reason_1,reason_2,reason_3
-//	a05,0.300712,10–20 %,Champions,medium,personal thank-you and early access now,recency_days 5 → 43: P(orders_again_10d = yes) 0.30 → 0.42,frequency=6 (+0.2043),…
+//	id,probability_orders_again_10d_yes,band,segment,p_level,action,lever,value,expected_gain,reason_1,reason_2,reason_3
+//	a05,0.300712,10–20 %,Champions,medium,personal thank-you and early access now,recency_days 5 → 43: P(orders_again_10d = yes) 0.30 → 0.42,120,7.397152,frequency=6 (+0.2043),…
 //
 // The probability is that of the outcome the plan acts on (its label and
 // class name the column), with 6 decimals (ProbabilityDecimals, as predict writes it); the band is the customer's band
@@ -25,7 +25,13 @@ import (
 // segment, p_level and action are the customer's segment, its relative P
 // level and its action (PlanReport.ActionOf: its segment's contact
 // action), as the plan's contacts table says them; lever is the customer's most movable lever
-// (LeverMove.String), empty when no lever is marked or none helps; the
+// (LeverMove.String), empty when no lever is marked or none helps; value
+// is v_i, the customer's value the plan ranked by (the --value amount or
+// the customer's cell of the value column, as read: shortest exact
+// decimal), and expected_gain s·q_i·v_i − c, what contacting the customer
+// is expected to add under the assumptions (6 decimals; q_i = P to
+// prevent, 1 − P to encourage), so that the list adds up to the plan's
+// net value and can be re-ranked by hand; the
 // reasons are the columns that moved the customer's probability most
 // (FormatReason), empty when the model has fewer columns.
 
@@ -77,7 +83,8 @@ func (l ContactList) Len() int {
 
 // Header returns the contact list's CSV header.
 func (l ContactList) Header() []string {
-	head := []string{"id", "probability_" + l.Target.Label.Name + "_" + l.Target.Class(), "band", "segment", "p_level", "action", "lever"}
+	head := []string{"id", "probability_" + l.Target.Label.Name + "_" + l.Target.Class(), "band", "segment", "p_level", "action", "lever",
+		"value", "expected_gain"}
 	for k := range ContactReasons {
 		head = append(head, "reason_"+strconv.Itoa(k+1))
 	}
@@ -173,7 +180,8 @@ func (l ContactList) record(i int, p float64, bands Banding, move *LeverMove, ex
 	// The action as the report words it (ActionOf): every listed
 	// customer is contacted, so its segment's contact action.
 	rec := []string{l.IDs[i], strconv.FormatFloat(p, 'f', ProbabilityDecimals, 64), bands.Label(bands.Of[i]), seg.String(),
-		l.Segments.Risk[i].String(), l.Report.ActionOf(i).String(), lever}
+		l.Segments.Risk[i].String(), l.Report.ActionOf(i).String(), lever,
+		strconv.FormatFloat(l.Report.Plan.value(i), 'f', -1, 64), strconv.FormatFloat(l.Report.Plan.gain(i), 'f', 6, 64)}
 	for k := range ContactReasons {
 		reason := ""
 		if k < len(ex.Reasons) {

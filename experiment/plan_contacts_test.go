@@ -6,6 +6,7 @@ import (
 	"encoding/csv"
 	"errors"
 	"fmt"
+	"math"
 	"slices"
 	"strconv"
 	"strings"
@@ -87,7 +88,7 @@ func TestPlanContactListWritesEveryContactInOrder(t *testing.T) {
 		t.Fatal(err)
 	}
 	recs := readContacts(t, out.Bytes())
-	want := "id,probability_churn_yes,band,segment,p_level,action,lever,reason_1,reason_2,reason_3"
+	want := "id,probability_churn_yes,band,segment,p_level,action,lever,value,expected_gain,reason_1,reason_2,reason_3"
 	if got := strings.Join(recs[0], ","); got != want || strings.Join(l.Header(), ",") != want {
 		t.Errorf("header %q, want %q", got, want)
 	}
@@ -101,6 +102,7 @@ func TestPlanContactListWritesEveryContactInOrder(t *testing.T) {
 	probs := rep.Plan.probs
 	bands := AssignBands(probs, BandScheme{})
 	byP := true
+	sumGain := 0.0
 	for k, i := range rep.Plan.Order[:n] {
 		r := recs[k+1]
 		p, err := strconv.ParseFloat(r[1], 64)
@@ -119,12 +121,25 @@ func TestPlanContactListWritesEveryContactInOrder(t *testing.T) {
 			t.Fatal(err)
 		}
 		// The lever model has two columns: the third reason is empty.
-		if r[7] != FormatReason(ex.Reasons[0]) || r[8] != FormatReason(ex.Reasons[1]) || r[9] != "" {
-			t.Errorf("line %d: reasons %q, want %v", k+1, r[7:], ex.Reasons)
+		if r[9] != FormatReason(ex.Reasons[0]) || r[10] != FormatReason(ex.Reasons[1]) || r[11] != "" {
+			t.Errorf("line %d: reasons %q, want %v", k+1, r[9:], ex.Reasons)
 		}
+		// The value the plan ranked by, 1 + 37i mod 50 (contactCaseOf),
+		// and the expected gain of the contact, s·P·v − c = 0.5·P·v − 1
+		// (preventing: q = P), from the line's own probability.
+		v := float64(1 + (i*37)%50)
+		gain, err := strconv.ParseFloat(r[8], 64)
+		if r[7] != strconv.FormatFloat(v, 'f', -1, 64) || err != nil || math.Abs(gain-(0.5*p*v-1)) > 1e-5*v {
+			t.Errorf("line %d: value %q, expected gain %q; want %g and 0.5 × %g × %g − 1", k+1, r[7], r[8], v, p, v)
+		}
+		sumGain += gain
 	}
 	if byP {
 		t.Error("the list is in the order of P: the case does not tell the plan's order from it")
+	}
+	// The list adds up to the plan's net value.
+	if math.Abs(sumGain-rep.Best.Net) > 1e-6*float64(n) {
+		t.Errorf("the expected gains add up to %g, the plan's net value is %g", sumGain, rep.Best.Net)
 	}
 	// The first contacts are the report's, lever and all.
 	for k, c := range rep.Contacts {

@@ -243,11 +243,15 @@ func NewPlanReport(in PlanInput, req PlanRequest) (*PlanReport, error) {
 	for _, i := range pl.Contacted(pl.Best) {
 		rep.contacted[i] = true
 	}
-	for _, c := range in.Segments.Cells(in.Probs, values, false) {
+	dir := Encourage
+	if req.Prevent {
+		dir = Prevent
+	}
+	for _, c := range in.Segments.Cells(in.Probs, values, dir, false) {
 		rep.Segments = append(rep.Segments, rep.group(c))
 	}
 	explain := in.Explainer != nil && in.Row != nil
-	cells := in.Segments.Cells(in.Probs, values, true)
+	cells := in.Segments.Cells(in.Probs, values, dir, true)
 	for _, c := range cells {
 		rep.Actions = append(rep.Actions, SegmentAction{PlanSegment: rep.group(c)})
 	}

@@ -168,10 +168,11 @@ func TestNewPlanReportSmallCase(t *testing.T) {
 		t.Errorf("segments %+v, drivers %+v, target %s", rep.Segments, rep.Drivers, rep.Target)
 	}
 	// No per-customer values: every customer is worth the assumed 100, in
-	// the segments as in the plan (value 4 × 100; at stake 100 × Σp).
+	// the segments as in the plan (value 4 × 100; in play, preventing,
+	// 100 × Σp).
 	sumP := probs[0] + probs[1] + probs[2] + probs[3]
-	if s := rep.Segments[0]; !near(s.Value, 400) || !near(s.ValueAtStake, 100*sumP) {
-		t.Errorf("segment value %g and value at stake %g, want 400 and %g (100 per customer)", s.Value, s.ValueAtStake, 100*sumP)
+	if s := rep.Segments[0]; !near(s.Value, 400) || !near(s.ValueInPlay, 100*sumP) {
+		t.Errorf("segment value %g and value in play %g, want 400 and %g (100 per customer)", s.Value, s.ValueInPlay, 100*sumP)
 	}
 	for _, a := range rep.Actions {
 		if !near(a.Value, 100*float64(a.Customers)) {

@@ -121,18 +121,22 @@ type Cell struct {
 	HighRisk int `json:"high_p"`
 	// MeanProb is the mean probability of the outcome the campaign acts on.
 	MeanProb float64 `json:"mean_probability"`
-	// Value is Σv_i; ValueAtStake is Σp_i·v_i, the value the model expects
-	// the outcome to touch if nothing is done.
-	Value        float64 `json:"value"`
-	ValueAtStake float64 `json:"value_at_stake"`
+	// Value is Σv_i; ValueInPlay is Σq_i·v_i, the value of the outcomes a
+	// contact can change, before the success rate: q_i = p_i to prevent
+	// the outcome (the value a contact could save), 1 − p_i to encourage
+	// it (the value a contact could win; a customer who would buy anyway
+	// is no one's to win). It is the sum of the plan's ranking key.
+	Value       float64 `json:"value"`
+	ValueInPlay float64 `json:"value_in_play"`
 	// Members are the group's customer indices, in row order.
 	Members []int `json:"-"`
 }
 
 // Cells sums the customers of each segment (in s.Order, empty ones left
 // out) when byRisk is false, or of each segment × risk level (High first)
-// when it is true. values nil means a value of 1 each.
-func (s *Segments) Cells(probs, values []float64, byRisk bool) []Cell {
+// when it is true. values nil means a value of 1 each; d says whether the
+// campaign prevents or encourages the outcome of probs, for ValueInPlay.
+func (s *Segments) Cells(probs, values []float64, d Direction, byRisk bool) []Cell {
 	type key struct {
 		seg  Segment
 		risk Level
@@ -159,7 +163,11 @@ func (s *Segments) Cells(probs, values []float64, byRisk bool) []Cell {
 		c.Customers++
 		c.MeanProb += probs[i]
 		c.Value += v
-		c.ValueAtStake += probs[i] * v
+		q := probs[i]
+		if d == Encourage {
+			q = 1 - q
+		}
+		c.ValueInPlay += q * v
 		if s.Risk[i] == High {
 			c.HighRisk++
 		}

@@ -119,7 +119,7 @@ func TestRFMMatchesPandasCDNOW(t *testing.T) {
 // value, 20 and the first two 10s (rows 1 and 2, ties in row order) Medium,
 // the rest Low.
 //
-//	segment       rows       customers  high risk  mean p          value  at stake
+//	segment       rows       customers  high risk  mean p          value  in play (prevent)
 //	High value    0 8        2          1          (.9+.6)/2=.75   150    90+30 = 120
 //	Medium value  1 2 9      3          1          1.6/3           40     8+1+14 = 23
 //	Low value     3 4 5 6 7  5          0          1.45/5=.29      50     2+5+3+.5+4 = 14.5
@@ -134,11 +134,11 @@ func TestValueSegmentCells(t *testing.T) {
 	if !slices.Equal(s.Risk, wantRisk) {
 		t.Errorf("risk %v, want %v", s.Risk, wantRisk)
 	}
-	cells := s.Cells(probs, values, false)
+	cells := s.Cells(probs, values, Prevent, false)
 	want := []Cell{
-		{Segment: SegHighValue, Customers: 2, Share: 0.2, HighRisk: 1, MeanProb: 0.75, Value: 150, ValueAtStake: 120, Members: []int{0, 8}},
-		{Segment: SegMediumValue, Customers: 3, Share: 0.3, HighRisk: 1, MeanProb: 1.6 / 3, Value: 40, ValueAtStake: 23, Members: []int{1, 2, 9}},
-		{Segment: SegLowValue, Customers: 5, Share: 0.5, HighRisk: 0, MeanProb: 0.29, Value: 50, ValueAtStake: 14.5, Members: []int{3, 4, 5, 6, 7}},
+		{Segment: SegHighValue, Customers: 2, Share: 0.2, HighRisk: 1, MeanProb: 0.75, Value: 150, ValueInPlay: 120, Members: []int{0, 8}},
+		{Segment: SegMediumValue, Customers: 3, Share: 0.3, HighRisk: 1, MeanProb: 1.6 / 3, Value: 40, ValueInPlay: 23, Members: []int{1, 2, 9}},
+		{Segment: SegLowValue, Customers: 5, Share: 0.5, HighRisk: 0, MeanProb: 0.29, Value: 50, ValueInPlay: 14.5, Members: []int{3, 4, 5, 6, 7}},
 	}
 	if len(cells) != len(want) {
 		t.Fatalf("%d cells, want %d: %+v", len(cells), len(want), cells)
@@ -146,7 +146,7 @@ func TestValueSegmentCells(t *testing.T) {
 	for i, w := range want {
 		c := cells[i]
 		if c.Segment != w.Segment || c.Customers != w.Customers || !near(c.Share, w.Share) || c.HighRisk != w.HighRisk ||
-			!near(c.MeanProb, w.MeanProb) || !near(c.Value, w.Value) || !near(c.ValueAtStake, w.ValueAtStake) ||
+			!near(c.MeanProb, w.MeanProb) || !near(c.Value, w.Value) || !near(c.ValueInPlay, w.ValueInPlay) ||
 			!slices.Equal(c.Members, w.Members) || c.Risk != nil {
 			t.Errorf("cell %d = %+v, want %+v", i, c, w)
 		}
@@ -154,7 +154,7 @@ func TestValueSegmentCells(t *testing.T) {
 	// By risk: High value × High {0} 90, × Medium {8} 30; Medium value ×
 	// High {1} 8, × Medium {9} 14, × Low {2} 1; Low value × Medium {4} 5,
 	// × Low {3 5 6 7} 9.5.
-	byRisk := s.Cells(probs, values, true)
+	byRisk := s.Cells(probs, values, Prevent, true)
 	type row struct {
 		seg   Segment
 		risk  Level
@@ -168,8 +168,19 @@ func TestValueSegmentCells(t *testing.T) {
 	}
 	for i, w := range wantRisk2 {
 		c := byRisk[i]
-		if c.Segment != w.seg || c.Risk == nil || *c.Risk != w.risk || c.Customers != w.n || !near(c.ValueAtStake, w.stake) {
+		if c.Segment != w.seg || c.Risk == nil || *c.Risk != w.risk || c.Customers != w.n || !near(c.ValueInPlay, w.stake) {
 			t.Errorf("cell %d = %+v (risk %v), want %+v", i, c, c.Risk, w)
+		}
+	}
+	// Encouraging the outcome, a contact can change only the customers who
+	// would not have it: Σ (1 − p)·v, by hand from the table above —
+	// High value .1·100 + .4·50 = 30; Medium value .2·10 + .9·10 + .3·20
+	// = 17; Low value (.8 + .5 + .7 + .95 + .6)·10 = 35.5. The least
+	// likely segment now has the most in play, where preventing it had
+	// the least (review 33, 3b).
+	for i, want := range []float64{30, 17, 35.5} {
+		if c := s.Cells(probs, values, Encourage, false)[i]; !near(c.ValueInPlay, want) || !near(c.MeanProb, cells[i].MeanProb) {
+			t.Errorf("encourage: cell %d in play %g, mean P %g, want %g and %g", i, c.ValueInPlay, c.MeanProb, want, cells[i].MeanProb)
 		}
 	}
 	// Equal values (or none): one segment.

@@ -21,23 +21,26 @@ import (
 // action for the whole segment. At 80 columns the English figures leave
 // the actions 27 cells, too few: they go whole on lines of their own under
 // the row (they were cut, "contact in the order of th…"); the Chinese
-// ones fit beside the figures.
+// ones fit beside the figures. The title says what the value column is
+// (the plan encourages the outcome: (1 − P), review 33, 3b).
 func TestSegmentActionsFollowTheContacts(t *testing.T) {
 	run := screentest.TextbookRun(t)
 	want := map[string][]string{
 		"en": {
-			"Segments",
-			"segment        customers  contacted  value at stake",
+			"Segments · value in play: Σ (1 − P) × value, what a contact could win (not from",
+			"those who would convert anyway), before the success rate",
+			"segment        customers  contacted  value in play",
 			"  action",
-			"All customers         10          3             587",
+			"All customers         10          3            413",
 			"  contact in the order of the plan",
 			"  the other 7: no paid contact",
 		},
 		"zh": {
-			"客户分群",
-			"分群      客户数  联系人数  涉及价值  建议行动",
-			"全部客户      10         3       587  按计划顺序联系",
-			"                                      其余 7 位：不做付费联系",
+			"客户分群 · 可争取价值：Σ (1 − P) × 价值，即联系可能赢得的价值（不含本来就会转化",
+			"的客户），未乘成功率",
+			"分群      客户数  联系人数  可争取价值  建议行动",
+			"全部客户      10         3         413  按计划顺序联系",
+			"                                        其余 7 位：不做付费联系",
 		},
 	}
 	for _, lang := range screentest.Langs {

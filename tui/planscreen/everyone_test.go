@@ -39,10 +39,13 @@ func TestGoldenEveryoneCommands(t *testing.T) {
 			screentest.MustContain(t, view, "Only the 10 validation customers", "100")
 		}
 		screentest.Golden(t, s, c.Width, c.Height)
-		// On a small screen the commands are at the page's end.
+		// On a small screen the commands are at the page's end (on a full
+		// one, 120×40 and up, at its top: everyoneFoot).
 		t.Run("end", func(t *testing.T) {
 			end := feed(t, s, screentest.Press("G"))
-			screentest.MustContain(t, screentest.Render(end, c.Width, c.Height), "contacts.csv")
+			if c.Width < 120 || c.Height < 40 {
+				screentest.MustContain(t, screentest.Render(end, c.Width, c.Height), "contacts.csv")
+			}
 			screentest.Golden(t, end, c.Width, c.Height)
 		})
 	})

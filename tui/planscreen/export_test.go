@@ -111,7 +111,7 @@ func TestExportTargetList(t *testing.T) {
 		t.Fatal(err)
 	}
 	recs := readCSV(t, text)
-	want := "id,probability_purchases_next_30d_yes,band,segment,p_level,action,lever,reason_1,reason_2,reason_3"
+	want := "id,probability_purchases_next_30d_yes,band,segment,p_level,action,lever,value,expected_gain,reason_1,reason_2,reason_3"
 	if got := strings.Join(recs[0], ","); got != want {
 		t.Errorf("header %q, want %q", got, want)
 	}
@@ -120,7 +120,7 @@ func TestExportTargetList(t *testing.T) {
 	}
 	for k, c := range rep.Contacts[:5] {
 		r := recs[k+1]
-		if r[0] != c.ID || r[3] != c.Segment.String() || r[5] != c.Action.String() || r[7] == "" || !strings.Contains(r[7], " (") {
+		if r[0] != c.ID || r[3] != c.Segment.String() || r[5] != c.Action.String() || r[9] == "" || !strings.Contains(r[9], " (") {
 			t.Errorf("line %d: %q, want contact %+v with a reason", k+1, r, c)
 		}
 	}
@@ -279,7 +279,7 @@ func TestExportServedShown(t *testing.T) {
 		t.Error("the export was not sent to the clipboard")
 	}
 	screentest.MustContain(t, screentest.Render(s, 80, 24), "Export · 5 validation customers", "5 validation customers below to copy",
-		"id,probability_purchases_next_30d_yes,band,segment,p_level,action,lever,reason_1")
+		"id,probability_purchases_next_30d_yes,band,segment,p_level,action,lever,value,ex", "pected_gain,reason_1")
 	if recs := readCSV(t, []byte(s.out.Text())); len(recs) != 6 {
 		t.Fatalf("the shown export has %d lines, want 6", len(recs))
 	}

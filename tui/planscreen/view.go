@@ -459,12 +459,23 @@ func (s Model) curve() []string {
 	return append(out, s.table(head, body)...)
 }
 
+// inPlayNote says what the segment table's "value in play" is: the value
+// of the outcomes a contact can change (experiment.Cell.ValueInPlay).
+func (s Model) inPlayNote() string {
+	if s.base != nil && common.TargetFor(s.chosen, s.base.label).Direction == experiment.Encourage {
+		return s.T("value in play: Σ (1 − P) × value, what a contact could win (not from those who would convert anyway), before the success rate",
+			"可争取价值：Σ (1 − P) × 价值，即联系可能赢得的价值（不含本来就会转化的客户），未乘成功率")
+	}
+	return s.T("value in play: Σ P × value, what a contact could save, before the success rate",
+		"可争取价值：Σ P × 价值，即联系可能挽回的价值，未乘成功率")
+}
+
 // segments is the segment table: each segment's customers, how many of
 // them the plan contacts and their action (PlanReport.ActionOf), and, under
 // a segment the plan contacts in part, the action of the others.
 func (s Model) segments() []string {
 	rep := s.report
-	head := []string{s.T("segment", "分群"), s.T("customers", "客户数"), s.T("contacted", "联系人数"), s.T("value at stake", "涉及价值")}
+	head := []string{s.T("segment", "分群"), s.T("customers", "客户数"), s.T("contacted", "联系人数"), s.T("value in play", "可争取价值")}
 	// Wide screens show the mean P and the model's main drivers in each
 	// segment's high-risk cell (for an outcome to encourage, its most
 	// likely to convert), the evidence behind its action.
@@ -488,7 +499,7 @@ func (s Model) segments() []string {
 	}
 	var atStake []float64
 	for _, g := range rep.Segments {
-		atStake = append(atStake, g.ValueAtStake)
+		atStake = append(atStake, g.ValueInPlay)
 	}
 	stake := experiment.MoneyColumn(atStake)
 	rows := make([][]string, len(rep.Segments))
@@ -508,7 +519,11 @@ func (s Model) segments() []string {
 				data.Thousands(g.Customers-g.Contacted), s.actionText(*g.Others)))
 		}
 	}
-	out := []string{s.Styles.Title.Render(s.T("Segments", "客户分群"))}
+	// The title says what the value column is, on its line when it fits.
+	var out []string
+	for _, l := range widget.WrapUnmarked(s.T("Segments · ", "客户分群 · ")+s.inPlayNote(), s.Width) {
+		out = append(out, s.Styles.Title.Render(l))
+	}
 	action := s.T("action", "建议行动")
 	widest := 0
 	for _, as := range actions {
