@@ -50,6 +50,13 @@ func (c Common) FallbackReason(e *experiment.OutOfTimeError) string {
 			"此处无法跨时间验证：日志覆盖 %s .. %s（%s），而 %s 天的观察期需要 %s（训练截止日当天及其之前一个观察期的历史，之后两个观察期；与 retain backtest 规则相同）；已改用随机划分（请载入更长的日志或选更短的观察期）",
 			day(e.First), day(e.Last), dayCount(span), n(e.HorizonDays), dayCount(experiment.FoldDays(e.HorizonDays)))
 	}
+	if e.Late {
+		// The rule of retain backtest and eval --model --log: the label
+		// window of the customers measured must end by the log's last date.
+		return c.Tf("out of time is impossible at this cutoff: the customers at %s would be measured on a %s-day label window that ends %s, after the log ends on %s, so their labels would be truncated (the same rule as retain backtest); split at random instead (choose a cutoff up to %s, or a shorter horizon)",
+			"此截止日无法跨时间验证：%s 的客户要在 %s 天的标签窗口上评估，该窗口到 %s 才结束，晚于日志的最后日期 %s，其标签会被截断（与 retain backtest 规则相同）；已改用随机划分（请选不晚于 %s 的截止日，或更短的观察期）",
+			day(e.Cutoff), n(e.HorizonDays), day(e.Cutoff.AddDate(0, 0, e.HorizonDays)), day(e.Last), day(e.Latest))
+	}
 	if e.Short {
 		return c.Tf("out of time is impossible here: it would train on the customers at %s, who have only %s of orders before them, less than the %s-day horizon (the log starts on %s); split at random instead (choose a cutoff from %s or a shorter horizon)",
 			"此处无法跨时间验证：它要用 %s 的客户训练，而他们之前只有 %s的订单，短于 %s 天的观察期（日志从 %s 开始）；已改用随机划分（请选 %s 或更晚的截止日，或更短的观察期）",
