@@ -53,9 +53,10 @@ func (c Common) FallbackReason(e *experiment.OutOfTimeError) string {
 	if e.Late {
 		// The rule of retain backtest and eval --model --log: the label
 		// window of the customers measured must end by the log's last date.
-		return c.Tf("out of time is impossible at this cutoff: the customers at %s would be measured on a %s-day label window that ends %s, after the log ends on %s, so their labels would be truncated (the same rule as retain backtest); split at random instead (choose a cutoff up to %s, or a shorter horizon)",
-			"此截止日无法跨时间验证：%s 的客户要在 %s 天的标签窗口上评估，该窗口到 %s 才结束，晚于日志的最后日期 %s，其标签会被截断（与 retain backtest 规则相同）；已改用随机划分（请选不晚于 %s 的截止日，或更短的观察期）",
-			day(e.Cutoff), n(e.HorizonDays), day(e.Cutoff.AddDate(0, 0, e.HorizonDays)), day(e.Last), day(e.Latest))
+		// Short enough for the Data screen's three lines at 80 columns.
+		return c.Tf("out of time is impossible here: the %s-day label window ends %s, past the log's last date %s, truncating the labels (backtest's rule); split at random instead (latest cutoff %s)",
+			"此处无法跨时间验证：%s 天的标签窗口到 %s 才结束，晚于日志的最后日期 %s，标签会被截断（与 retain backtest 规则相同）；已改用随机划分（最晚截止日 %s）",
+			n(e.HorizonDays), day(e.Cutoff.AddDate(0, 0, e.HorizonDays)), day(e.Last), day(e.Latest))
 	}
 	if e.Short {
 		return c.Tf("out of time is impossible here: it would train on the customers at %s, who have only %s of orders before them, less than the %s-day horizon (the log starts on %s); split at random instead (choose a cutoff from %s or a shorter horizon)",

@@ -65,11 +65,10 @@ func TestFallbackReasonLabelWindowPastTheLog(t *testing.T) {
 	e := &experiment.OutOfTimeError{HorizonDays: 90, Late: true, First: day("1997-01-01"), Last: day("1998-06-30"),
 		Cutoff: day("1998-05-31"), TrainCutoff: day("1998-03-02"), Latest: day("1998-04-01")}
 	for _, c := range []struct{ lang, want string }{
-		{"en", "out of time is impossible at this cutoff: the customers at 1998-05-31 would be measured on a 90-day label window that ends 1998-08-29, " +
-			"after the log ends on 1998-06-30, so their labels would be truncated (the same rule as retain backtest); " +
-			"split at random instead (choose a cutoff up to 1998-04-01, or a shorter horizon)"},
-		{"zh", "此截止日无法跨时间验证：1998-05-31 的客户要在 90 天的标签窗口上评估，该窗口到 1998-08-29 才结束，晚于日志的最后日期 1998-06-30，" +
-			"其标签会被截断（与 retain backtest 规则相同）；已改用随机划分（请选不晚于 1998-04-01 的截止日，或更短的观察期）"},
+		{"en", "out of time is impossible here: the 90-day label window ends 1998-08-29, past the log's last date 1998-06-30, " +
+			"truncating the labels (backtest's rule); split at random instead (latest cutoff 1998-04-01)"},
+		{"zh", "此处无法跨时间验证：90 天的标签窗口到 1998-08-29 才结束，晚于日志的最后日期 1998-06-30，标签会被截断" +
+			"（与 retain backtest 规则相同）；已改用随机划分（最晚截止日 1998-04-01）"},
 	} {
 		if got := (Common{Lang: c.lang}).FallbackReason(e); got != c.want {
 			t.Errorf("%s: %q\nwant %q", c.lang, got, c.want)
