@@ -2,6 +2,8 @@ package main
 
 import (
 	"fmt"
+	"slices"
+	"strings"
 	"time"
 
 	"github.com/retainlab/retain/data"
@@ -24,7 +26,7 @@ import (
 // notes (Pipeline.ClipWarnings), followed by what advice says of its
 // column (nil: nothing; see laterCutoffAdvice).
 func printCellNotes(a *app, b *experiment.Bundle, s *experiment.Scored, customers *data.Table, name string, key *pseudonym.Key,
-	advice func(column string, above bool) string) {
+	advice func(x data.Extrapolation) string) {
 	notes := s.CellNotes
 	where := func(r int) string { return "customer " + s.IDs[r] }
 	switch {
@@ -45,26 +47,38 @@ func printCellNotes(a *app, b *experiment.Bundle, s *experiment.Scored, customer
 // counts days up to the cutoff (data.GrowsWithCutoff) lies above its
 // training range for the longest-standing customers by construction, not
 // because the data are odd, and the advice says so and what to do (score
-// at the model's cutoff, or retrain later). nil when scored is not later
-// or the model records no cutoff. log and model are the paths as given.
-func laterCutoffAdvice(b *experiment.Bundle, scored time.Time, log, model string) func(column string, above bool) string {
+// at the model's cutoff, or retrain later). When nine rows in ten or more
+// lie above the range of the column counting from the first order
+// (data.CountsFromFirstOrder), as when the log's customers all started
+// together, a later model may extrapolate as much, and the advice adds
+// training without that column. nil when scored is not later or the
+// model records no cutoff. log and model are the paths as given.
+func laterCutoffAdvice(b *experiment.Bundle, scored time.Time, log, model string) func(x data.Extrapolation) string {
 	trained := b.Source.Cutoff
 	if trained.IsZero() || !scored.After(trained) {
 		return nil
 	}
 	days := int(scored.Sub(trained).Hours()/24 + 0.5)
 	h := b.Source.HorizonDaysOrDefault()
-	return func(column string, above bool) string {
-		if !above || !data.GrowsWithCutoff(column) {
+	return func(x data.Extrapolation) string {
+		if !x.Above || !data.GrowsWithCutoff(x.Column) {
 			return ""
 		}
-		return fmt.Sprintf("This is expected when scoring later than training: the model was trained on the customers at %s "+
+		advice := fmt.Sprintf("This is expected when scoring later than training: the model was trained on the customers at %s "+
 			"and these are scored at %s, %s later, so %s, which counts days up to the cutoff, is longer than any in training "+
 			"for the longest-standing customers; they are scored as the model's longest-standing ones were. "+
 			"To score within the model's range, either score as of its cutoff (retain predict --model %s --log %s --cutoff %s), "+
 			"or, once the log runs %s past %s, retrain (retain train --log FILE --horizon %dd trains at the latest cutoff the log allows)",
-			trained.Format(time.DateOnly), scored.Format(time.DateOnly), dayCount(days), column,
+			trained.Format(time.DateOnly), scored.Format(time.DateOnly), dayCount(days), x.Column,
 			shellQuote(model), shellQuote(log), trained.Format(time.DateOnly), dayCount(h), scored.Format(time.DateOnly), h)
+		if data.CountsFromFirstOrder(x.Column) && 10*x.Rows >= 9*x.Of {
+			exclude := strings.Join(append(slices.Clone(b.Source.Exclude), x.Column), ",")
+			advice += fmt.Sprintf(". Here that is nearly all of them (%.1f %%), as when a log's customers all started at about the same time, "+
+				"and a model trained later may extrapolate as much: to score them without extrapolating on %s, train without it "+
+				"(retain train --log %s --horizon %dd --exclude %s, with the other flags the model was trained with)",
+				x.Share(), x.Column, shellQuote(log), h, exclude)
+		}
+		return advice
 	}
 }
 

@@ -105,7 +105,7 @@ func TestTrainLogNamesSchemeAndCopiesAsCustomers(t *testing.T) {
 		// fold needs 3 × 30 + 1 = 91: backtest refuses the log, so no
 		// backtest is suggested (review 27, finding 4).
 		"note: " + path + ": validated at random among the customers at 2020-03-01, as the TUI would here: it validates an order log out of time by default, " +
-			"but not at this cutoff: " + path + " runs 2020-01-05 .. 2020-03-31 (87 days), too short to backtest a 30-day horizon: " +
+			"but at this cutoff falls back to a random split: " + path + " runs 2020-01-05 .. 2020-03-31 (87 days), too short to backtest a 30-day horizon: " +
 			"a fold needs 91 days of orders (its training cutoff's day with one horizon of history before it, then two horizons)\n",
 		"warning: " + src + ": 20 of the 20 validation customers (100.0 %) have the same features and label as a training customer: " +
 			"different customers with identical histories (one-time buyers of the same amount on the same day, say), not lines to remove from the log; " +

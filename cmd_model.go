@@ -281,12 +281,34 @@ func scoreLog(a *app, o *evalOptions, b *experiment.Bundle) (*experiment.Scored,
 			"the customers it learned from, and the figures are in-sample, better than on customers it has not seen; "+
 			"%s to measure it on a later period (out of time)\n", day, advice)
 	}
+	warnBeforeTraining(a, d.Source.Cutoff, b.Source.Cutoff, d.Source.HorizonDaysOrDefault())
 	bg, err := d.BGNBD()
 	if err != nil {
 		fmt.Fprintf(a.stderr, "note: no BG/NBD baseline: %s\n", experiment.BaselineReason(err))
 		return scored, nil, nil
 	}
 	return scored, bg, nil
+}
+
+// warnBeforeTraining warns on stderr when eval scores an order log at a
+// cutoff before the model's own (trained): the label window after it lies
+// (or begins) inside the history the model's features were built from,
+// the same customers' orders it learned from, so the figures measure it
+// backward in time, not out of time. Nothing when trained is unknown.
+func warnBeforeTraining(a *app, cutoff, trained time.Time, horizonDays int) {
+	if trained.IsZero() || !cutoff.Before(trained) {
+		return
+	}
+	day := func(t time.Time) string { return t.Format(time.DateOnly) }
+	end := cutoff.AddDate(0, 0, horizonDays)
+	where := "lies inside"
+	if end.After(trained) {
+		where = "begins inside"
+	}
+	fmt.Fprintf(a.stderr, "warning: the cutoff %s is before the one the model was trained at (%s): the label window %s .. %s %s "+
+		"the history the model's features were built from (its customers' orders up to %s), so the figures measure it "+
+		"backward in time, not out of time, and can read better than on a later period; give a --cutoff after %s to measure it out of time\n",
+		day(cutoff), day(trained), day(cutoff), day(end), where, day(trained), day(trained))
 }
 
 // warnInSample warns on stderr when the table eval scores holds exactly the

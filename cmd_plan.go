@@ -282,7 +282,7 @@ type planData struct {
 	// advice adds to an extrapolation warning why an order log's column
 	// lies beyond its range when the log is scored at a later cutoff than
 	// the model's (laterCutoffAdvice; nil otherwise).
-	advice func(column string, above bool) string
+	advice func(x data.Extrapolation) string
 }
 
 // own gives a customer's own raw value of a numeric column (NaN when

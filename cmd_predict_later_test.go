@@ -84,3 +84,62 @@ func TestPredictLogLaterCutoffSaysWhy(t *testing.T) {
 		t.Errorf("at the model's cutoff:\n%s", c.stderr.String())
 	}
 }
+
+// TestPredictLogAllStartedTogetherSuggestsExclude: on a log whose
+// customers all started together every one of them lies above the
+// model's tenure_days range when scored later, and neither scoring at the
+// model's cutoff nor retraining later scores them today within it; the
+// advice adds training without tenure_days (review 33, finding 12). The
+// log: 200 customers, customer i first ordering on day i mod 10 of 2024,
+// then every 20 days (odd i: 45) up to day 400 (2025-02-04, an order;
+// a third of them stop at day 200); trained at day 300 (2024-10-27), each training tenure is at most 300
+// days; scored at day 400 each is at least 391. TestPredictLogLaterCutoffSaysWhy's
+// log, whose customers start over 200 days, puts 57 % above and gets no
+// such advice.
+func TestPredictLogAllStartedTogetherSuggestsExclude(t *testing.T) {
+	day0 := time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC)
+	var b strings.Builder
+	b.WriteString("customer_id,order_date,amount\n")
+	for i := range 200 {
+		step := 20
+		if i%2 == 1 {
+			step = 45
+		}
+		stop := 400
+		if i%3 == 0 {
+			stop = 200 // lapsed: no order in the horizon
+		}
+		for d := i % 10; d <= stop; d += step {
+			fmt.Fprintf(&b, "c%03d,%s,%d\n", i, day0.AddDate(0, 0, d).Format(time.DateOnly), 10+i%7)
+		}
+	}
+	fmt.Fprintf(&b, "c001,%s,10\n", day0.AddDate(0, 0, 400).Format(time.DateOnly))
+	log := writeFile(t, "orders.csv", b.String())
+	model := t.TempDir() + "/m.json"
+	c := newCLI(t)
+	if code := c.run(context.Background(), "train", "--log", log, "--cutoff", "2024-10-27", "--horizon", "30d",
+		"--epochs", "1", "--layers", "8", "--out", model); code != exitOK {
+		t.Fatalf("train: exit %d, stderr %q", code, c.stderr.String())
+	}
+	c = newCLI(t)
+	if code := c.run(context.Background(), "predict", "--model", model, "--log", log); code != exitOK {
+		t.Fatalf("predict: exit %d, stderr %q", code, c.stderr.String())
+	}
+	got := c.stderr.String()
+	warn := "warning: " + log + ": column \"tenure_days\": 200 of the 200 rows scored (100.0 %) lie above the range the model keeps"
+	i := strings.Index(got, warn)
+	if i < 0 {
+		t.Fatalf("stderr lacks %q:\n%s", warn, got)
+	}
+	tail := "retrain (retain train --log FILE --horizon 30d trains at the latest cutoff the log allows). " +
+		"Here that is nearly all of them (100.0 %), as when a log's customers all started at about the same time, " +
+		"and a model trained later may extrapolate as much: to score them without extrapolating on tenure_days, train without it " +
+		"(retain train --log " + log + " --horizon 30d --exclude tenure_days, with the other flags the model was trained with)\n"
+	if line, _, _ := strings.Cut(got[i:], "\n"); !strings.HasSuffix(line+"\n", tail) {
+		t.Errorf("warning\n%s\nwant it to end with\n%s", line, tail)
+	}
+	// The other columns that grow with the cutoff get no such advice.
+	if strings.Count(got, "--exclude") != 1 {
+		t.Errorf("--exclude suggested %d times:\n%s", strings.Count(got, "--exclude"), got)
+	}
+}

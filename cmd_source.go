@@ -3,7 +3,6 @@ package main
 import (
 	"errors"
 	"fmt"
-	"strconv"
 	"strings"
 	"time"
 
@@ -227,25 +226,9 @@ func checkBuiltinUsers(n int) error {
 	return nil
 }
 
-// parseDays reads a horizon such as "30d", "4w" or "30" as a number of days.
-func parseDays(s string) (int, error) {
-	s = strings.TrimSpace(strings.ToLower(s))
-	unit := 1
-	switch {
-	case strings.HasSuffix(s, "d"):
-		s = strings.TrimSuffix(s, "d")
-	case strings.HasSuffix(s, "w"):
-		s, unit = strings.TrimSuffix(s, "w"), 7
-	}
-	n, err := strconv.Atoi(s)
-	if err != nil || n < 1 {
-		return 0, errors.New("want a positive number of days such as 30d, 4w or 30")
-	}
-	if n > data.MaxHorizonDays/unit {
-		return 0, fmt.Errorf("want at most %s days (10 years)", data.Thousands(data.MaxHorizonDays))
-	}
-	return n * unit, nil
-}
+// parseDays reads a horizon such as "30d", "4w" or "30" as a number of
+// days (data.ParseHorizon, which the TUI's horizon fields read with too).
+func parseDays(s string) (int, error) { return data.ParseHorizon(s) }
 
 // parseCutoff reads a --cutoff date (YYYY-MM-DD); a bad one is a usage
 // error.

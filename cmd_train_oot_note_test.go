@@ -3,9 +3,13 @@ package main
 import (
 	"context"
 	"fmt"
+	"io"
+	"os"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/retainlab/retain/experiment"
 )
 
 // yearLog is an order log of 120 customers over 2020-01-01 .. 2020-12-31:
@@ -48,7 +52,7 @@ func TestTrainNoteSuggestsOnlyABacktestThatRuns(t *testing.T) {
 			"retain backtest --log " + path + " --horizon 30d --cutoffs 2020-12-01 gives it, with the log flags given here (it writes no model)\n",
 			[]string{"--cutoffs", "2020-12-01"}},
 		{[]string{"--cutoff", "2020-02-15"}, "note: " + path + ": validated at random among the customers at 2020-02-15, as the TUI would here: " +
-			"it validates an order log out of time by default, but not at this cutoff: cutoff 2020-02-15: its model would train on the customers at 2020-01-16, " +
+			"it validates an order log out of time by default, but at this cutoff falls back to a random split: cutoff 2020-02-15: its model would train on the customers at 2020-01-16, " +
 			"who have 15 days of orders in " + path + " before them (it starts on 2020-01-01), less than the 30-day horizon; the earliest cutoff is 2020-03-01; " +
 			"retain backtest --log " + path + " --horizon 30d --folds 1 measures out of time at 2020-12-01, the latest cutoff the log allows, " +
 			"with the log flags given here (it writes no model)\n",
@@ -67,5 +71,41 @@ func TestTrainNoteSuggestsOnlyABacktestThatRuns(t *testing.T) {
 		if code := b.run(context.Background(), args...); code != exitOK || !strings.Contains(b.stdout.String(), "2020-12-01") {
 			t.Errorf("backtest %v: exit %d, stdout %s\nstderr %s", tc.command, code, b.stdout.String(), b.stderr.String())
 		}
+	}
+}
+
+// train's note says the TUI would validate at random at a cutoff whose
+// label window runs past the log's end, and the TUI's scheme
+// (experiment.Prepare, out of time) does fall back there: it validated
+// out of time on truncated labels (review 33, finding 1). yearLog ends
+// 2020-12-31; 2020-12-15 + 30 days is 2021-01-14 (Python's datetime), and
+// the latest cutoff 2020-12-31 − 30 days = 2020-12-01.
+func TestTrainNoteAndTheTUIAgreeOnALateCutoff(t *testing.T) {
+	path := writeFile(t, "year.csv", yearLog())
+	c := newCLI(t)
+	if code := c.run(context.Background(), "train", "--log", path, "--horizon", "30d", "--cutoff", "2020-12-15", "--epochs", "1",
+		"--out", t.TempDir()+"/m.json"); code != exitOK {
+		t.Fatalf("exit %d, stderr %s", code, c.stderr.String())
+	}
+	note := "note: " + path + ": validated at random among the customers at 2020-12-15, as the TUI would here: " +
+		"it validates an order log out of time by default, but at this cutoff falls back to a random split: " +
+		"cutoff 2020-12-15: its 30-day label window ends 2021-01-14, after " + path + " ends on 2020-12-31; the latest cutoff is 2020-12-01; " +
+		"retain backtest --log " + path + " --horizon 30d --folds 1 measures out of time at 2020-12-01"
+	if !strings.Contains(c.stderr.String(), note) {
+		t.Errorf("stderr lacks\n%s\ngot\n%s", note, c.stderr.String())
+	}
+	d, err := experiment.Load(experiment.Source{Kind: "log", Path: path, HorizonDays: 30, Cutoff: time.Date(2020, 12, 15, 0, 0, 0, 0, time.UTC)},
+		func(p string) (io.ReadCloser, error) { return os.Open(p) })
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg := experiment.DefaultConfig()
+	cfg.Validation = experiment.OutOfTime
+	e, err := experiment.Prepare(d, cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if e.Scheme() != experiment.RandomSplit || e.Fallback == nil || !e.Fallback.Late {
+		t.Errorf("the TUI's scheme at 2020-12-15: %v, fallback %v; want the random split, the window past the log", e.Scheme(), e.Fallback)
 	}
 }

@@ -39,6 +39,13 @@ func GrowsWithCutoff(column string) bool {
 	return column == cohortTenure || column == cohortRecency
 }
 
+// CountsFromFirstOrder reports whether the cohort column named column
+// counts days from a customer's first order up to the cutoff
+// (tenure_days): on a log whose customers all started at about the same
+// time, every one of them is older at a later cutoff than any customer
+// a model trained earlier saw.
+func CountsFromFirstOrder(column string) bool { return column == cohortTenure }
+
 // ErrCutoff reports a cutoff outside the log's dates or a negative horizon.
 var ErrCutoff = errors.New("cutoff or horizon out of range")
 

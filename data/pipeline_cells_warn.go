@@ -89,11 +89,11 @@ func (p *Pipeline) ClipWarnings(beyond map[Cell]float64, rows int, name string) 
 }
 
 // ClipWarningsWith is ClipWarnings with, after each warning, what advice
-// says about its column and end (above: values above the kept range; ""
-// adds nothing; advice may be nil): the caller knows why a column lies
-// beyond its range, such as an order log scored at a later cutoff than
-// the model's (GrowsWithCutoff).
-func (p *Pipeline) ClipWarningsWith(beyond map[Cell]float64, rows int, name string, advice func(column string, above bool) string) []string {
+// says about its Extrapolation (column, end and share; "" adds nothing;
+// advice may be nil): the caller knows why a column lies beyond its range,
+// such as an order log scored at a later cutoff than the model's
+// (GrowsWithCutoff).
+func (p *Pipeline) ClipWarningsWith(beyond map[Cell]float64, rows int, name string, advice func(x Extrapolation) string) []string {
 	var out []string
 	for _, x := range p.Extrapolations(beyond, rows) {
 		where, end := "below", x.Low
@@ -107,7 +107,7 @@ func (p *Pipeline) ClipWarningsWith(beyond map[Cell]float64, rows int, name stri
 			"for that many rows the model is extrapolating on this feature, so read their scores with care",
 			name, x.Column, Thousands(x.Rows), Thousands(x.Of), x.Share(), where, x.Low, x.High, end)
 		if advice != nil {
-			if a := advice(x.Column, x.Above); a != "" {
+			if a := advice(x); a != "" {
 				w += ". " + a
 			}
 		}

@@ -209,6 +209,17 @@ func TestRetrainWithoutOutOfTime(t *testing.T) {
 	if cmp.Fallback == nil || cmp.Scheme != RandomSplit || cmp.Part != ValPart {
 		t.Errorf("too early a cutoff: scheme %v, part %v, fallback %v", cmp.Scheme, cmp.Part, cmp.Fallback)
 	}
+	// At 02-25 the 10-day label window runs past the log's last date
+	// (03-01): the labels are truncated, and out of time is refused there
+	// as retain backtest refuses it.
+	late := loadedAt(t, "2024-02-25")
+	cmp, err = RetrainWithout(context.Background(), late, cfg, make([]bool, late.Table.Rows), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if cmp.Fallback == nil || !cmp.Fallback.Late || cmp.Scheme != RandomSplit || cmp.Part != ValPart {
+		t.Errorf("too late a cutoff: scheme %v, part %v, fallback %v", cmp.Scheme, cmp.Part, cmp.Fallback)
+	}
 }
 
 // TestFlagAnomaliesLeavesOutTruth: the planted truth columns are not

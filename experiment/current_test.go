@@ -12,6 +12,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/retainlab/retain/data"
 	"github.com/retainlab/retain/engine"
 )
 
@@ -126,5 +127,47 @@ func TestCurrentOfRefusesACutoffOutsideTheLog(t *testing.T) {
 	}
 	if got := c.Summary(); !strings.HasPrefix(got, "scored 60 customers active at 2020-12-31; ") {
 		t.Errorf("summary %q", got)
+	}
+}
+
+// The current customers of a log experiment trained at 2020-09-01 are
+// scored about four months later: tenure_days, which counts days since a
+// customer's first order, lies above the range the model keeps for many
+// of them. Extrapolations of the OnCurrent experiment lists it, and each
+// count it gives equals the rows counted here straight from the current
+// table's values against the pipeline column's kept range (review 33,
+// finding 4: the Users screen's current customers said nothing of it).
+func TestCurrentCustomersExtrapolations(t *testing.T) {
+	d, err := LoadAt(Source{Kind: "log", Path: "orders.csv", HorizonDays: 30, Cutoff: time.Date(2020, 9, 1, 0, 0, 0, 0, time.UTC)},
+		stringOpener(currentLog()), time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC))
+	if err != nil {
+		t.Fatal(err)
+	}
+	e, err := New(d, quickConfig(1))
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := e.Current()
+	if err != nil {
+		t.Fatal(err)
+	}
+	cur := e.OnCurrent(c)
+	xs := cur.Extrapolations()
+	tenure := false
+	for _, x := range xs {
+		pc := e.Pipeline.Columns[slices.IndexFunc(e.Pipeline.Columns, func(pc data.PipelineColumn) bool { return pc.Name == x.Column })]
+		n := 0
+		for _, v := range c.Table.Column(x.Column).Values {
+			if (x.Above && v > pc.Max) || (!x.Above && v < pc.Min) {
+				n++
+			}
+		}
+		if x.Rows != n || x.Of != c.Table.Rows {
+			t.Errorf("%s above %v: %d of %d, counted %d of %d", x.Column, x.Above, x.Rows, x.Of, n, c.Table.Rows)
+		}
+		tenure = tenure || (x.Column == "tenure_days" && x.Above)
+	}
+	if !tenure {
+		t.Errorf("extrapolations %+v: want tenure_days above its range", xs)
 	}
 }

@@ -94,3 +94,16 @@ func (m *MeasuredCustomers) Extrapolations() []data.Extrapolation {
 	}
 	return m.Pipeline.Extrapolations(kept, len(m.Rows))
 }
+
+// Extrapolations lists the columns and ends of their kept range beyond
+// which many of the rows of e's data lie (data.Pipeline.Extrapolations
+// over every row of its table): for the experiment OnCurrent returns, the
+// current customers, scored later than the model's training cohort and so
+// often beyond it, as `retain predict` warns of the same customers.
+func (e *Experiment) Extrapolations() []data.Extrapolation {
+	if e.Data == nil || e.Data.Table == nil || e.Pipeline == nil || e.Data.Table.Rows == 0 {
+		return nil
+	}
+	beyond, _ := e.Pipeline.TableCells(e.Data.Table)
+	return e.Pipeline.Extrapolations(beyond, e.Data.Table.Rows)
+}

@@ -52,6 +52,7 @@ type Later struct {
 // OutOfTimeError says why an order log cannot be validated out of time at
 // its cutoff: the training cutoff falls before the log's first date, or
 // leaves the training customers less than one horizon of history (Short),
+// or the test cutoff's label window runs past the log's last date (Late),
 // or a cohort holds one class only, or the training cohort fewer than
 // MinTrainClass customers of a class (then errors.Is(err, ErrTooFewRows)).
 type OutOfTimeError struct {
@@ -67,6 +68,13 @@ type OutOfTimeError struct {
 	// earliest cutoff that leaves them one horizon.
 	Short    bool
 	Earliest time.Time
+	// Late says the label window of the customers measured at the cutoff
+	// (cutoff + horizon) ends after the log's last date (Last), so their
+	// labels are truncated: the rule CheckBacktestCutoffs keeps to, and
+	// eval --model --log. Latest is then the latest cutoff whose window
+	// the log covers (Last minus the horizon).
+	Late   bool
+	Latest time.Time
 	// OneClass names the cohort ("training" or "test") whose customers
 	// all order again, or none does; Report describes it. Empty when the
 	// training cutoff is too early.
@@ -100,6 +108,11 @@ func (e *OutOfTimeError) Error() string {
 		return fmt.Sprintf("%s runs %s .. %s (%s), too short to validate out of time with a %s-day horizon: that needs %s of orders (the training cutoff's day with one horizon of history before it, then two horizons)",
 			e.Log, e.First.Format(time.DateOnly), e.Last.Format(time.DateOnly), SpanDays(dayOf(e.First), dayOf(e.Last)),
 			data.Thousands(e.HorizonDays), daysText(FoldDays(e.HorizonDays)))
+	}
+	if e.Late {
+		return fmt.Sprintf("validating out of time at cutoff %s measures its customers on a %s-day label window that ends %s, after %s ends on %s, so their labels would be truncated; the latest cutoff is %s",
+			e.Cutoff.Format(time.DateOnly), data.Thousands(e.HorizonDays), e.Cutoff.AddDate(0, 0, e.HorizonDays).Format(time.DateOnly),
+			e.Log, e.Last.Format(time.DateOnly), e.Latest.Format(time.DateOnly))
 	}
 	if e.Short {
 		return fmt.Sprintf("validating out of time at cutoff %s trains on the customers at %s, who have %s of orders in %s before them (it starts on %s), less than the %s-day horizon; the earliest cutoff that leaves them one horizon is %s",
@@ -136,8 +149,9 @@ func (e *OutOfTimeError) Unwrap() error {
 // earlier cohort; its Later holds d, the customers it is measured on
 // (LaterPart). An *OutOfTimeError says why the log cannot support it.
 // The training cutoff must leave its customers one horizon of history,
-// as in the folds BacktestCutoffs picks, and the cohort at it must hold
-// MinTrainClass customers of each class.
+// and the cutoff's label window must end by the log's last date, as in
+// the folds BacktestCutoffs picks (CheckBacktestCutoffs), and the cohort
+// at the training cutoff must hold MinTrainClass customers of each class.
 func NewOutOfTime(d *Data, cfg Config) (*Experiment, error) {
 	return newOutOfTime(context.Background(), d, cfg, nil)
 }
@@ -160,8 +174,14 @@ func newOutOfTime(ctx context.Context, d *Data, cfg Config, without map[string]b
 	if dayOf(oot.TrainCutoff) < dayOf(log.First) {
 		return nil, oot
 	}
-	if earliest := earliestTestCutoff(log, h); dayOf(cutoff) < earliest {
+	earliest, last := earliestTestCutoff(log, h), dayOf(log.LastKnown())
+	if dayOf(cutoff) < earliest || earliest+h > last {
+		// Too early, or no cutoff fits (TooShort says so).
 		oot.Short, oot.Earliest = true, dateOf(earliest)
+		return nil, oot
+	}
+	if dayOf(cutoff)+h > last {
+		oot.Late, oot.Latest = true, dateOf(last-h)
 		return nil, oot
 	}
 	src := d.Source
@@ -215,7 +235,8 @@ func newOutOfTime(ctx context.Context, d *Data, cfg Config, without map[string]b
 // Prepare is New for the scheme cfg.Validation names. An order log
 // validated out of time that cannot be (the training cutoff falls before
 // the log starts or leaves its customers less than one horizon of history,
-// or a cohort has one class) is split at random instead;
+// the cutoff's label window runs past the log's end, or a cohort has one
+// class) is split at random instead;
 // the experiment's Fallback then says why. Anything else is New.
 func Prepare(d *Data, cfg Config) (*Experiment, error) {
 	return PrepareContext(context.Background(), d, cfg)

@@ -3,6 +3,7 @@ package experiment
 import (
 	"errors"
 	"testing"
+	"time"
 
 	"github.com/retainlab/retain/data"
 )
@@ -70,6 +71,55 @@ func TestOutOfTimeKeepsToTheBacktestRule(t *testing.T) {
 		short := errors.As(err, &oot) && oot.Short
 		if short != (backtestErr != nil) {
 			t.Errorf("horizon %d: out of time %v, backtest %v: want both possible or neither", h, err, backtestErr)
+		}
+	}
+}
+
+// TestPrepareFallsBackWhenTheLabelWindowRunsPastTheLog: backtestLog ends
+// on 2024-03-01, so with a 10-day horizon the customers at 2024-02-25
+// would be labelled on 02-25 .. 03-06, five days of it past the log: their
+// labels are truncated. Out of time refuses that cutoff, as retain
+// backtest does (CheckBacktestCutoffs), naming the latest it allows,
+// 03-01 − 10 days = 02-20; the same log at 02-20 validates out of time.
+func TestPrepareFallsBackWhenTheLabelWindowRunsPastTheLog(t *testing.T) {
+	cfg := schemeConfig()
+	cfg.Validation = OutOfTime
+	e, err := Prepare(loadedAt(t, "2024-02-25"), cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if e.Scheme() != RandomSplit || e.Fallback == nil || !e.Fallback.Late || e.Fallback.Short {
+		t.Fatalf("scheme %v, fallback %#v: want a random split, the label window past the log's end", e.Scheme(), e.Fallback)
+	}
+	if got, want := e.Fallback.Latest.Format("2006-01-02"), "2024-02-20"; got != want {
+		t.Errorf("latest cutoff %s, want %s", got, want)
+	}
+	want := "validating out of time at cutoff 2024-02-25 measures its customers on a 10-day label window that ends 2024-03-06, after orders.csv ends on 2024-03-01, so their labels would be truncated; the latest cutoff is 2024-02-20"
+	if got := e.Fallback.Error(); got != want {
+		t.Errorf("reason %q\nwant     %q", got, want)
+	}
+	if e, _ = Prepare(loadedAt(t, "2024-02-20"), cfg); e.Scheme() != OutOfTime {
+		t.Errorf("at the latest cutoff: scheme %v, fallback %v; want out of time", e.Scheme(), e.Fallback)
+	}
+}
+
+// TestOutOfTimeAcceptsTheCutoffsBacktestAccepts checks, over every cutoff
+// of backtestLog and several horizons, that the out-of-time scheme refuses
+// a cutoff for its dates (too early, too late, or a log too short) exactly
+// when retain backtest refuses it (CheckBacktestCutoffs).
+func TestOutOfTimeAcceptsTheCutoffsBacktestAccepts(t *testing.T) {
+	log := backtestLog(t)
+	for _, h := range []int{5, 10, 19, 20, 21} {
+		for c := log.First; c.Before(log.Last); c = c.AddDate(0, 0, 1) {
+			cutoff := c.Format("2006-01-02")
+			d := loadedAtHorizon(t, log, cutoff, h)
+			_, backtestErr := CheckBacktestCutoffs(log, h, []time.Time{c})
+			_, err := NewOutOfTime(d, schemeConfig())
+			var oot *OutOfTimeError
+			refused := errors.As(err, &oot) && oot.OneClass == "" && !oot.Few
+			if refused != (backtestErr != nil) {
+				t.Errorf("horizon %d, cutoff %s: out of time %v, backtest %v: want both refused or neither", h, cutoff, err, backtestErr)
+			}
 		}
 	}
 }

@@ -27,6 +27,11 @@ type Source struct {
 	// zero Cutoff takes the last date of the log minus the horizon.
 	Cutoff      time.Time `json:"cutoff,omitzero"`
 	HorizonDays int       `json:"horizon_days,omitempty"`
+	// CutoffDefault records that Load took the default cutoff (Cutoff
+	// was zero), so that a change of horizon can take the default again
+	// (the last date minus the new horizon) instead of keeping a cutoff
+	// nobody chose. Setting Cutoff should clear it.
+	CutoffDefault bool `json:"-"`
 	// LogColumns names the log's columns by header name or 1-based number
 	// where detection cannot find them.
 	LogColumns data.LogColumns `json:"log_columns,omitzero"`
@@ -356,6 +361,7 @@ func loadAt(ctx context.Context, src Source, open Opener, now time.Time) (*Data,
 		// Without a cutoff, the latest one whose label window the log
 		// covers, not counting lines dated in the future.
 		src.Cutoff = log.LastKnown().AddDate(0, 0, -src.HorizonDays)
+		src.CutoffDefault = true
 	}
 	// A set without a version is training's; a model's is kept as it is.
 	if src.Features.Version == 0 {

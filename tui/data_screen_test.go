@@ -202,14 +202,19 @@ func TestOrderLogCutoffAndHorizon(t *testing.T) {
 	m = sendKeys(t, m, "h")
 	m.dataScr.SetPromptValue("0")
 	m = sendKeys(t, m, "enter")
-	if m.dataScr.PromptErr() != "the horizon must be a whole number of days from 1 to 3,650" {
+	if m.dataScr.PromptErr() != "write the horizon as days, e.g. 90d, 13w or 90, from 1 to 3,650 days" {
 		t.Fatalf("horizon 0: %q", m.dataScr.PromptErr())
 	}
-	m.dataScr.SetPromptValue("60")
+	// Written as --horizon takes it; the default cutoff, which nobody
+	// chose, follows: the log's last date 1998-09-13 minus 60 days is
+	// 1998-07-15 (Python's datetime), where it stayed at the 30-day
+	// default 1998-08-14 before (review 33, findings 1 and 9).
+	m.dataScr.SetPromptValue("60d")
 	m = sendKeys(t, m, "enter")
-	if m.err != nil || m.data.Source.HorizonDays != 60 {
+	if m.err != nil || m.data.Source.HorizonDays != 60 || !m.data.Source.Cutoff.Equal(time.Date(1998, 7, 15, 0, 0, 0, 0, time.UTC)) {
 		t.Fatalf("horizon 60: err %v, source %+v", m.err, m.data.Source)
 	}
+	screentest.MustContain(t, screen(m), "cutoff 1998-07-15 · horizon 60 days")
 
 	m = sendKeys(t, m, "u")
 	m.dataScr.SetPromptValue("31/05/1998")

@@ -50,6 +50,14 @@ func (c Common) FallbackReason(e *experiment.OutOfTimeError) string {
 			"此处无法跨时间验证：日志覆盖 %s .. %s（%s），而 %s 天的观察期需要 %s（训练截止日当天及其之前一个观察期的历史，之后两个观察期；与 retain backtest 规则相同）；已改用随机划分（请载入更长的日志或选更短的观察期）",
 			day(e.First), day(e.Last), dayCount(span), n(e.HorizonDays), dayCount(experiment.FoldDays(e.HorizonDays)))
 	}
+	if e.Late {
+		// The rule of retain backtest and eval --model --log: the label
+		// window of the customers measured must end by the log's last date.
+		// Short enough for the Data screen's three lines at 80 columns.
+		return c.Tf("out of time is impossible here: the %s-day label window ends %s, past the log's last date %s, truncating the labels (backtest's rule); split at random instead (latest cutoff %s)",
+			"此处无法跨时间验证：%s 天的标签窗口到 %s 才结束，晚于日志的最后日期 %s，标签会被截断（与 retain backtest 规则相同）；已改用随机划分（最晚截止日 %s）",
+			n(e.HorizonDays), day(e.Cutoff.AddDate(0, 0, e.HorizonDays)), day(e.Last), day(e.Latest))
+	}
 	if e.Short {
 		return c.Tf("out of time is impossible here: it would train on the customers at %s, who have only %s of orders before them, less than the %s-day horizon (the log starts on %s); split at random instead (choose a cutoff from %s or a shorter horizon)",
 			"此处无法跨时间验证：它要用 %s 的客户训练，而他们之前只有 %s的订单，短于 %s 天的观察期（日志从 %s 开始）；已改用随机划分（请选 %s 或更晚的截止日，或更短的观察期）",

@@ -55,3 +55,23 @@ func TestFallbackReasonCountsDaysWithSeparators(t *testing.T) {
 		}
 	}
 }
+
+// A cutoff whose label window runs past the log's end is refused with the
+// window's end and the latest cutoff, in both languages: cutoff 1998-05-31
+// with a 90-day horizon ends 1998-08-29 (Python's datetime), after a log
+// ending 1998-06-30, whose latest cutoff is 1998-04-01.
+func TestFallbackReasonLabelWindowPastTheLog(t *testing.T) {
+	day := func(s string) time.Time { d, _ := time.Parse(time.DateOnly, s); return d }
+	e := &experiment.OutOfTimeError{HorizonDays: 90, Late: true, First: day("1997-01-01"), Last: day("1998-06-30"),
+		Cutoff: day("1998-05-31"), TrainCutoff: day("1998-03-02"), Latest: day("1998-04-01")}
+	for _, c := range []struct{ lang, want string }{
+		{"en", "out of time is impossible here: the 90-day label window ends 1998-08-29, past the log's last date 1998-06-30, " +
+			"truncating the labels (backtest's rule); split at random instead (latest cutoff 1998-04-01)"},
+		{"zh", "此处无法跨时间验证：90 天的标签窗口到 1998-08-29 才结束，晚于日志的最后日期 1998-06-30，标签会被截断" +
+			"（与 retain backtest 规则相同）；已改用随机划分（最晚截止日 1998-04-01）"},
+	} {
+		if got := (Common{Lang: c.lang}).FallbackReason(e); got != c.want {
+			t.Errorf("%s: %q\nwant %q", c.lang, got, c.want)
+		}
+	}
+}

@@ -45,7 +45,7 @@ func (k promptKind) label(c common.Common) string {
 	case promptCutoff:
 		return c.T("Cutoff date (YYYY-MM-DD): ", "截止日期（YYYY-MM-DD）：")
 	case promptHorizon:
-		return c.T("Label horizon in days: ", "标签观察期（天）：")
+		return c.T("Label horizon (days, e.g. 90d, 13w or 90): ", "标签观察期（天数，例如 90d、13w 或 90）：")
 	}
 	return "> "
 }

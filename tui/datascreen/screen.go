@@ -411,15 +411,20 @@ func (s Model) submit(v string) (tea.Msg, error) {
 			return nil, errors.New(s.T("write the date as YYYY-MM-DD, e.g. 1998-03-31", "日期请写成 YYYY-MM-DD，例如 1998-03-31"))
 		}
 		src := s.data.Source
-		src.Cutoff = t
+		src.Cutoff, src.CutoffDefault = t, false
 		return OpenMsg{Src: src}, nil
 	case promptHorizon:
-		days, err := strconv.Atoi(v)
-		if err != nil || days < 1 || days > data.MaxHorizonDays {
-			return nil, errors.New(s.Tf("the horizon must be a whole number of days from 1 to %s", "观察期须为 1 到 %s 之间的整数天数", common.Thousands(data.MaxHorizonDays)))
+		days, err := data.ParseHorizon(v)
+		if err != nil {
+			return nil, errors.New(s.Tf("write the horizon as days, e.g. 90d, 13w or 90, from 1 to %s days", "观察期请写成天数，例如 90d、13w 或 90，取 1 到 %s 天", common.Thousands(data.MaxHorizonDays)))
 		}
 		src := s.data.Source
 		src.HorizonDays = days
+		if src.CutoffDefault {
+			// A cutoff nobody chose follows the horizon, as the command
+			// line's default does: the last date minus the horizon.
+			src.Cutoff = time.Time{}
+		}
 		return OpenMsg{Src: src}, nil
 	}
 	return nil, errors.New(s.T("nothing to confirm", "没有可确认的内容"))

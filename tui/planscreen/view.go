@@ -304,25 +304,14 @@ func (s Model) notCalibratedNote() string {
 
 // extrapolationNote says in one sentence, as `retain plan` warns, the
 // columns for which many of the plan's customers lie beyond the range the
-// model keeps, each with the share of them beyond it (both ends together);
-// "" when none does. `retain predict` and `retain plan` name the ends.
+// model keeps (common.ExtrapolationNote, which the Users screen's current
+// customers say too), and to read the plan with care; "" when none does.
 func (s Model) extrapolationNote() string {
-	xs := s.base.extrapolating
-	if len(xs) == 0 {
+	n := s.ExtrapolationNote(s.base.extrapolating)
+	if n == "" {
 		return ""
 	}
-	var cols []string
-	rows := 0
-	for i, x := range xs {
-		rows += x.Rows
-		if i+1 < len(xs) && xs[i+1].Column == x.Column {
-			continue
-		}
-		cols = append(cols, s.Tf("%s (%s %%)", "%s（%s %%）", x.Column, common.Decimal(100*float64(rows)/float64(x.Of), 1)))
-		rows = 0
-	}
-	return s.Tf("The model is extrapolating: many of these customers lie beyond the range it keeps, and were scored at its end, on %s. Read the plan's figures with care.",
-		"模型在外推：许多客户超出模型保留的范围，按范围端点打分，涉及 %s。请谨慎看待计划的数字。", strings.Join(cols, s.T(", ", "、")))
+	return n + s.T(" Read the plan's figures with care.", "请谨慎看待计划的数字。")
 }
 
 // budgetNote says, as `retain plan` does, that the budget binds and what

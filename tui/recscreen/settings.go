@@ -151,19 +151,9 @@ func (s Model) cutoffProblem(cutoff int32, horizon int) string {
 	return ""
 }
 
-// parseHorizon reads days as "30", "30d" or "4w" (1 to data.MaxHorizonDays).
+// parseHorizon reads days as "30", "30d" or "4w" (1 to data.MaxHorizonDays),
+// as --horizon reads them (data.ParseHorizon).
 func parseHorizon(v string) (int, bool) {
-	v = strings.ToLower(strings.TrimSpace(v))
-	unit := 1
-	switch {
-	case strings.HasSuffix(v, "w"):
-		unit, v = 7, strings.TrimSuffix(v, "w")
-	case strings.HasSuffix(v, "d"):
-		v = strings.TrimSuffix(v, "d")
-	}
-	n, err := strconv.Atoi(strings.TrimSpace(v))
-	if err != nil || n < 1 || n > data.MaxHorizonDays || n*unit > data.MaxHorizonDays {
-		return 0, false
-	}
-	return n * unit, true
+	n, err := data.ParseHorizon(v)
+	return n, err == nil
 }

@@ -27,6 +27,10 @@ type usersData struct {
 	// current is the order log's current customers these users are
 	// (Model.showToday); nil for the run's own labelled rows.
 	current *experiment.Current
+	// extrapolating lists, for the current customers, the columns beyond
+	// whose kept range many of them lie (experiment.Experiment.
+	// Extrapolations, worked out with the scores); nil otherwise.
+	extrapolating []data.Extrapolation
 	// measured is the cohort an out-of-time run is measured on, which
 	// these users are (experiment.Experiment.Evaluated); nil otherwise.
 	measured *data.CohortReport

@@ -7,6 +7,7 @@ import (
 
 	"github.com/retainlab/retain/data"
 	"github.com/retainlab/retain/tui/common"
+	"github.com/retainlab/retain/tui/widget"
 )
 
 // A run trained on an order log can also show the log's current customers:
@@ -48,6 +49,9 @@ func scoreToday(cohort *usersData) (u *usersData, err error) {
 	// Explanations are measured against the run's mean training user, as
 	// for the cohort, and the features shown beside that user's values.
 	u.exp, u.explainer, u.years, u.current = e, cohort.explainer, cohort.years, c
+	// Scored later than the model's training cohort, many may lie beyond
+	// its ranges, as retain predict warns of the same customers.
+	u.extrapolating = e.Extrapolations()
 	return u, nil
 }
 
@@ -122,4 +126,29 @@ func (s Model) todayHint(u *usersData) string {
 	r := u.current.Report
 	return s.Tf("as of %s, unlabelled · %s short (first order < %d days earlier)", "截至 %s，无标签 · %s 个历史短（首单不足 %d 天）",
 		r.Cutoff.Format(time.DateOnly), common.Thousands(r.ShortHistory), data.ShortHistoryDays)
+}
+
+// extrapolationLines say, over the current customers, for which columns
+// many of them lie beyond the range the model keeps, with the share of
+// them (common.ExtrapolationNote: the Plan screen's sentence and retain
+// predict's warning), wrapped to w over at most most lines, the last cut
+// with an ellipsis; nil when none do or the cohort is shown.
+func (s Model) extrapolationLines(w, most int) []string {
+	u := s.list.users
+	if u == nil || u.current == nil || most < 1 {
+		return nil
+	}
+	n := s.ExtrapolationNote(u.extrapolating)
+	if n == "" {
+		return nil
+	}
+	lines := widget.WrapUnmarked(n+s.T(" Read their scores with care.", "请谨慎看待这些分数。"), w)
+	if len(lines) > most {
+		lines = lines[:most]
+		lines[most-1] = common.Truncate(lines[most-1]+" …", w)
+	}
+	for i, l := range lines {
+		lines[i] = s.Styles.Warning.Render(l)
+	}
+	return lines
 }

@@ -6,11 +6,13 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/retainlab/retain/data"
 	"github.com/retainlab/retain/experiment"
 	"github.com/retainlab/retain/tui/common"
 	"github.com/retainlab/retain/tui/screentest"
@@ -181,5 +183,46 @@ func TestHistoryColumnOnlyWithShortHistories(t *testing.T) {
 	s.render()
 	if strings.Contains(header(), "history") {
 		t.Errorf("no short history but a history column: %q", header())
+	}
+}
+
+// TestUsersTodaySaysTheModelExtrapolates: the current customers, scored
+// after the run's cutoff (2020-09-30), lie beyond the model's tenure_days
+// range for many of them, and t said nothing where retain predict and
+// the Plan screen warn (review 33, finding 4). The screen now says the
+// Plan screen's sentence, with each column's share; tenure_days's is
+// counted here from the current table's values against the kept range.
+// Back on the labelled cohort the note goes.
+func TestUsersTodaySaysTheModelExtrapolates(t *testing.T) {
+	path, _, _ := todayLog(t)
+	run := logRun(t, path)
+	for _, lang := range screentest.Langs {
+		s := pressAll(t, shopScreen(t, run, lang, 260, 60), "t") // the note on one line
+		u := s.list.users
+		if u.current == nil {
+			t.Fatalf("%s: t did not show the current customers", lang)
+		}
+		p := run.Exp.Pipeline
+		pc := p.Columns[slices.IndexFunc(p.Columns, func(pc data.PipelineColumn) bool { return pc.Name == "tenure_days" })]
+		above := 0
+		for _, v := range u.current.Table.Column("tenure_days").Values {
+			if v > pc.Max {
+				above++
+			}
+		}
+		share := common.Decimal(100*float64(above)/float64(u.rows()), 1)
+		if above*10 <= u.rows() {
+			t.Fatalf("%d of %d above tenure_days's range: too few for the test", above, u.rows())
+		}
+		want := map[string][]string{
+			"en": {"The model is extrapolating: many of these customers lie beyond the range it keeps, and were scored at its end, on ",
+				"tenure_days (" + share + " %)", "Read their scores with care."},
+			"zh": {"模型在外推：许多客户超出模型保留的范围，按范围端点打分，涉及 ", "tenure_days（" + share + " %）", "请谨慎看待这些分数。"},
+		}[lang]
+		screentest.MustContain(t, view(s), want...)
+		s = pressAll(t, s, "t")
+		if strings.Contains(view(s), want[0]) {
+			t.Errorf("%s: the labelled cohort keeps the current customers' note:\n%s", lang, view(s))
+		}
 	}
 }

@@ -97,6 +97,9 @@ func (s *Model) render() {
 		s.view = widget.Fit(strings.Join(lines, "\n"), w, h)
 		return
 	}
+	// The current customers' extrapolation note, under the status, at most
+	// a sixth of the screen.
+	status = append(status, s.extrapolationLines(w, max(h/6, 1))...)
 	// A status wrapped over more than its line takes rows from the table.
 	l := usersLayout(w, h-len(status)+1, s.detail)
 	s.layoutDetail(l)
