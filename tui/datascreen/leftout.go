@@ -10,14 +10,13 @@ import (
 // lines netted into their orders ("" when none).
 func (s Model) leftOut(c *data.CohortReport) string {
 	out := ""
-	if n := c.NegativeAmounts; n.Lines > 0 {
-		// Said after the cancelled lines: how many of them are cancelled
-		// only for a negative amount, where the first is, and the
-		// customers they leave with no order.
-		out += s.Tf(" (%s only for a negative amount, the first on line %d, column %d)", "（其中 %s 条仅因金额为负，第一条在第 %d 行第 %d 列）",
-			common.Thousands(n.Lines), n.Line, n.Col)
-		if n.Customers > 0 {
-			out += s.Tf(" · %s customers with no other line", " · %s 位客户再无其他行", common.Thousands(n.Customers))
+	if rules := s.CancelRulesText(c.CancelRules, c.NegativeAmounts); rules != "" {
+		// Said after the cancelled lines: by which rules they were left
+		// out, where the first of each is, and the customers that lines
+		// cancelled only for a negative amount leave with no order.
+		out += s.Tf(" (%s)", "（其中 %s）", rules)
+		if n := c.NegativeAmounts.Customers; n > 0 {
+			out += s.Tf(" · %s customers with no other line", " · %s 位客户再无其他行", common.Thousands(n))
 		}
 	}
 	if c.MissingCustomer > 0 {
