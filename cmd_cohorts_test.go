@@ -208,7 +208,7 @@ C3,x1,a,2024-01-06,-1,2.5
 	}
 	for _, s := range []string{
 		"note: " + path + ": columns read: customer id = customer_unique_id, date = date, price = Price, quantity = Quantity, order id = Invoice; not used: customer_id\n",
-		"\nLeft out: 1 cancelled, 2 without a customer id, 1 stock adjustment (negative quantity at price 0, no customer).\n",
+		"\nLeft out: 1 cancelled (1 for a negative quantity, the first on line 4, column 5), 2 without a customer id, 1 stock adjustment (negative quantity at price 0, no customer).\n",
 	} {
 		if !strings.Contains(c.stderr.String(), s) {
 			t.Errorf("stderr %q lacks %q", c.stderr.String(), s)
@@ -217,7 +217,7 @@ C3,x1,a,2024-01-06,-1,2.5
 	// train counts the same lines in the same words.
 	c = newCLI(t)
 	c.run(context.Background(), "train", "--log", path, "--horizon", "30d", "--out", writeFile(t, "m.json", ""))
-	const trainNote = "left out: 1 cancelled, 2 without a customer id, 1 stock adjustment (negative quantity at price 0, no customer)"
+	const trainNote = "left out: 1 cancelled (1 for a negative quantity, the first on line 4, column 5), 2 without a customer id, 1 stock adjustment (negative quantity at price 0, no customer)"
 	if !strings.Contains(c.stderr.String(), trainNote) {
 		t.Errorf("train: stderr %q lacks %q", c.stderr.String(), trainNote)
 	}

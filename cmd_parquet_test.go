@@ -76,7 +76,8 @@ func TestParquetTrainLogOnlineRetail(t *testing.T) {
 	if code := c.run(context.Background(), "train", "--log", path, "--epochs", "1"); code != exitOK {
 		t.Fatalf("exit %d; stderr %s", code, c.stderr.String())
 	}
-	want := "note: " + path + ": 541,909 lines make 18,536 orders; left out: 9,288 cancelled, 133,361 without a customer id, " +
+	want := "note: " + path + ": 541,909 lines make 18,536 orders; left out: 9,288 cancelled " +
+		"(9,288 for a negative quantity, the first on line 143, column 4), 133,361 without a customer id, " +
 		"1,336 stock adjustments (negative quantity at price 0, no customer)\n"
 	if !strings.Contains(c.stderr.String(), want) {
 		t.Errorf("stderr lacks the load note %q:\n%s", want, c.stderr.String())

@@ -75,6 +75,9 @@ type CohortReport struct {
 	// NegativeAmounts is OrderLog.NegativeAmounts: the cancelled lines
 	// whose only mark is a negative amount.
 	NegativeAmounts NegativeAmounts
+	// CancelRules is OrderLog.CancelRules: the other cancelled lines by
+	// the rule that left them out.
+	CancelRules CancelRules
 	// Discounts counts the discount lines netted into their orders
 	// (OrderLog.Discounts).
 	Discounts   int
@@ -203,7 +206,8 @@ func buildCohort(pl *poll, log *OrderLog, cutoff time.Time, horizonDays int, opt
 	rep := CohortReport{
 		Cutoff: dayTime(cut), HorizonDays: horizonDays, Lines: log.Lines, Orders: len(log.Orders),
 		Cancelled: log.Cancelled, MissingCustomer: log.MissingCustomer, Adjustments: log.Adjustments, NegativeAmounts: log.NegativeAmounts,
-		Discounts: log.Discounts, First: log.First, Last: log.Last, LastKnown: log.LastKnown(), DateNote: log.DateNote(), OtherEvents: log.OtherEvents, EventNote: log.EventNote(),
+		CancelRules: log.CancelRules,
+		Discounts:   log.Discounts, First: log.First, Last: log.Last, LastKnown: log.LastKnown(), DateNote: log.DateNote(), OtherEvents: log.OtherEvents, EventNote: log.EventNote(),
 		CustomerColumn: log.Columns.Customer,
 	}
 	rep.IDName, rep.IDRenamed = cohortIDName(log)

@@ -9,19 +9,19 @@ import (
 // "9,288 cancelled, 133,361 without a customer id, 1,336 stock adjustments
 // (negative quantity at price 0, no customer)"; "" when none was.
 func (r CohortReport) LeftOut() string {
-	return leftOutWords(r.Cancelled, r.MissingCustomer, r.Adjustments, r.NegativeAmounts.Note(), r.EventNote)
+	return leftOutWords(r.Cancelled, r.MissingCustomer, r.Adjustments, cancelNote(r.CancelRules, r.NegativeAmounts), r.EventNote)
 }
 
 // LeftOut lists the lines of the log left out of its orders, in the words
 // of CohortReport.LeftOut (which a cohort made of the log repeats); ""
 // when none was.
 func (l *OrderLog) LeftOut() string {
-	return leftOutWords(l.Cancelled, l.MissingCustomer, l.Adjustments, l.NegativeAmounts.Note(), l.EventNote())
+	return leftOutWords(l.Cancelled, l.MissingCustomer, l.Adjustments, cancelNote(l.CancelRules, l.NegativeAmounts), l.EventNote())
 }
 
 // leftOutWords writes the counts of lines left out, those that are not 0,
-// joined by commas; negative is NegativeAmounts.Note, said of the
-// cancelled lines, and events OrderLog.EventNote.
+// joined by commas; negative is cancelNote (the rules that left lines
+// out as cancellations), said of the cancelled lines, and events OrderLog.EventNote.
 func leftOutWords(cancelled, missingCustomer, adjustments int, negative, events string) string {
 	var parts []string
 	if cancelled > 0 {

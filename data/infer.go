@@ -323,7 +323,8 @@ func countDistinct(values []float64) int {
 // integerIdentifier reports whether a column of whole numbers (values,
 // the present ones; complete when the column has no blank) is an
 // identifier: distinct values, and either a name that reads like one
-// (CustomerId, user_id: any range), or values that number the rows of a
+// (CustomerId, user_id: any range; acct, cust_no, kundennr: at least 20
+// values, customerIDName), or values that number the rows of a
 // column without blanks (1..n in any order, as a RowNumber column does),
 // or at least 100 values
 // packed densely into their range as assigned ids are. Counts and amounts
@@ -333,6 +334,7 @@ func integerIdentifier(name string, values []float64, lo, hi float64, complete b
 	n := float64(len(values))
 	switch {
 	case idLikeName(name):
+	case n >= 20 && customerIDName(name):
 	case complete && n >= 20 && hi-lo+1 == n:
 	case n >= 100 && hi-lo < 4*n:
 	default:

@@ -12,7 +12,7 @@ import (
 var labelNames = []string{
 	"churn", "churned", "label", "target", "revenue", "exited", "purchased", "purchase",
 	"converted", "conversion", "retained", "attrition", "bought", "willbuy", "repurchase", "repurchased",
-	"response", "responded", "subscribed",
+	"response", "responded", "subscribed", "cancelled", "canceled",
 	// The same in Chinese: churned, label, target, purchased, repurchased,
 	// converted, retained, responded (是否… is "whether …").
 	"是否流失", "流失", "标签", "目标", "是否购买", "购买", "已购买", "是否复购", "复购", "是否转化", "转化", "是否留存", "留存",

@@ -49,13 +49,13 @@ func TestLongIdentifierRules(t *testing.T) {
 }
 
 // TestLongIdentifierNote: a column of 120 distinct 9-digit numbers named
-// neither like an id nor like a measure ("client") is read as an
+// neither like an id nor like a measure ("ref") is read as an
 // identifier, and the note says why; the same numbers named like a measure
 // (annual_revenue) stay numeric, and named CLIENTNUM they are an id by
 // their name.
 func TestLongIdentifierNote(t *testing.T) {
 	var b strings.Builder
-	b.WriteString("client,annual_revenue,CLIENTNUM,age,Attrition_Flag\n")
+	b.WriteString("ref,annual_revenue,CLIENTNUM,age,Attrition_Flag\n")
 	for i := range 120 {
 		v := 708082083 + i*1000003
 		fmt.Fprintf(&b, "%d,%d,%d,%d,%d\n", v, v, v, 20+i%50, i%3%2)
@@ -64,9 +64,9 @@ func TestLongIdentifierNote(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	c := tab.Column("client")
+	c := tab.Column("ref")
 	if c == nil || c.Kind != ID || c.Strings[0] != "708082083" {
-		t.Fatalf("client: %+v", c)
+		t.Fatalf("ref: %+v", c)
 	}
 	if c := tab.Column("annual_revenue"); c == nil || c.Kind != Numeric {
 		t.Errorf("annual_revenue: %+v, want numeric", c)
@@ -77,7 +77,7 @@ func TestLongIdentifierNote(t *testing.T) {
 	if tab.Label.Name != "Attrition_Flag" {
 		t.Errorf("label %q, want Attrition_Flag", tab.Label.Name)
 	}
-	line := `bc.csv: column "client" is not a feature: an identifier (120 unique whole numbers of 9 digits or more within a factor of ten, as account numbers are)`
+	line := `bc.csv: column "ref" is not a feature: an identifier (120 unique whole numbers of 9 digits or more within a factor of ten, as account numbers are)`
 	if notes := strings.Join(LoadNotes(tab), "\n"); !strings.Contains(notes, line) {
 		t.Errorf("load notes lack %q:\n%s", line, notes)
 	}

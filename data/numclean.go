@@ -284,6 +284,9 @@ func levelMarks(levels []string, decimalComma bool) NumberMarks {
 		}
 		if decimalComma {
 			if _, ok := parseComma(t, true); ok {
+				if pointGrouped(t) {
+					marks |= markGroups
+				}
 				continue
 			}
 		}
@@ -299,10 +302,24 @@ func levelMarks(levels []string, decimalComma bool) NumberMarks {
 // sign "¥" and thousands separators`), or "" when nothing was.
 func (l *OrderLog) NumberNote() string { return l.Stripped.String() }
 
+// pointGrouped reports whether a cell that a decimal-comma column read as
+// a number grouped its thousands with points: a point before its comma
+// ("1.889,50") or two points ("1.234.567"). Such a column's load note says
+// so, as it does of commas grouping thousands ("1,889.50"); a lone
+// "1.889" says nothing (its point may be decimal until the column shows a
+// comma).
+func pointGrouped(t []byte) bool {
+	p := bytes.IndexByte(t, '.')
+	return p >= 0 && (bytes.LastIndexByte(t, ',') > p || bytes.LastIndexByte(t, '.') > p)
+}
+
 // readCleaned is read, also reading a cell whose number cleanNumber can
 // bare ("€1.234,50"); marks says what cleaning removed.
 func (m *decimalMarks) readCleaned(t []byte, index, line, col int) (v float64, ok bool, settled []pendingCell, clash *markClash, marks NumberMarks) {
 	v, ok, settled, clash = m.read(t, index, line, col)
+	if ok && clash == nil && pointGrouped(t) {
+		return v, ok, settled, clash, markGroups
+	}
 	if ok || clash != nil {
 		return v, ok, settled, clash, 0
 	}

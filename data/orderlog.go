@@ -134,8 +134,11 @@ type OrderLog struct {
 	Renamed []RenamedColumn
 	// Lines counts the data lines read (excluding the header and blank lines).
 	Lines int
-	// Cancelled counts lines left out as cancellations or refunds: negative
-	// quantity or amount, or an order id of "C" and a digit ("C536379").
+	// Cancelled counts lines left out as cancellations or refunds: a
+	// cancelled status, a negative quantity or amount (an order id of "C"
+	// and digits, "C536379", only marks a negative line as no discount
+	// and no stock adjustment). CancelRules and NegativeAmounts say by
+	// which rule.
 	// A line of negative amount in an order that is kept is not one but a
 	// discount (Discounts).
 	Cancelled int
@@ -200,6 +203,9 @@ type OrderLog struct {
 	// NegativeAmounts describes the cancelled lines whose only mark of a
 	// cancellation is a negative amount.
 	NegativeAmounts NegativeAmounts
+	// CancelRules counts the other cancelled lines by the rule that left
+	// them out.
+	CancelRules CancelRules
 	// First and Last are the dates of the earliest and latest kept order.
 	First, Last time.Time
 	// earliest are the earliest dated lines, for EarlyDated.
@@ -487,8 +493,12 @@ func (p *logParser) run() (*OrderLog, error) {
 			withheld = fmt.Sprintf(", %s: the event type column %q marks purchases as %s",
 				hidden.EventNote(), p.log.Columns.Event, strings.Join(purchaseEvents, ", "))
 		}
-		noOrders := fmt.Sprintf("no usable orders: %s lines, %s cancelled, %s without a customer id%s",
-			Thousands(p.log.Lines), Thousands(p.log.Cancelled), Thousands(p.log.MissingCustomer), adjustmentNote(p.log.Adjustments))
+		rules := cancelNote(p.log.CancelRules, p.log.NegativeAmounts)
+		if rules != "" {
+			rules = " (" + rules + ")"
+		}
+		noOrders := fmt.Sprintf("no usable orders: %s lines, %s cancelled%s, %s without a customer id%s",
+			Thousands(p.log.Lines), Thousands(p.log.Cancelled), rules, Thousands(p.log.MissingCustomer), adjustmentNote(p.log.Adjustments))
 		pe := parseErr(p.name, 0, 0, ErrHeaderOnly, noOrders+events)
 		if withheld != "" {
 			// Shown when the event types name people (experiment.WithholdCells).
@@ -698,23 +708,35 @@ func (p *logParser) line(want int) error {
 		cancelled = IsCancelledStatus(status)
 		p.countStatus(status)
 	}
+	// An order id "C" + digits marks a cancellation only on a line that
+	// reverses a sale (a negative quantity or amount), as in the UCI
+	// Online Retail logs: a log whose order ids merely start with "C"
+	// loses none of its sales to it (see cancelInvoice).
+	cInvoice := cancelInvoice(orderID, qty, amount)
 	// A line without a customer whose only mark of a cancellation is a
 	// negative amount (a quantity of at least 0, no cancelled status or
 	// "C" invoice: Online Retail's "Adjust bad debt" lines) cancels no
 	// one's order; it is counted as a line without a customer id.
-	unowned := isMissing(cust) && !cancelled && qty >= 0 && !isCancelledInvoice(orderID)
-	if !unowned && (cancelled || qty < 0 || amount < 0 || isCancelledInvoice(orderID)) {
+	unowned := isMissing(cust) && !cancelled && qty >= 0 && !cInvoice
+	if !unowned && (cancelled || qty < 0 || amount < 0) {
 		p.watchLeftOut()
-		if p.isStockAdjustment(orderID, qty, amount, cust) {
+		if p.isStockAdjustment(cInvoice, qty, amount, cust) {
 			p.log.Adjustments++
 			return nil
 		}
-		if !cancelled && !isCancelledInvoice(orderID) && p.mayBeDiscount(orderID, qty, amount, cust) {
+		if !cancelled && !cInvoice && p.mayBeDiscount(orderID, qty, amount, cust) {
 			p.holdDiscount(cust, orderID, day, amount, line)
 			return nil
 		}
 		p.log.Cancelled++
-		if !cancelled && !isCancelledInvoice(orderID) && qty >= 0 && !isMissing(cust) {
+		switch r := &p.log.CancelRules; {
+		case cancelled:
+			r.Status.note(line, c.status+1)
+		case qty < 0:
+			r.NegativeQuantity.note(line, c.quantity+1)
+		case cInvoice:
+			r.CInvoice.note(line, p.amountCol())
+		case !isMissing(cust):
 			p.noteNegative(1, line, p.amountCol(), string(cust))
 		}
 		// A line that reverses a sale (a negative quantity or amount, a
@@ -722,7 +744,7 @@ func (p *logParser) line(want int) error {
 		// line cancelled by its status alone is the cancelled order
 		// itself, whose money was never counted.
 		var refund, units float64
-		if qty < 0 || amount < 0 || isCancelledInvoice(orderID) {
+		if qty < 0 || amount < 0 {
 			refund, units = math.Abs(amount), math.Abs(qty)
 			if c.quantity < 0 {
 				units = 1 // without quantities a line is one unit
@@ -830,10 +852,20 @@ func (p *logParser) add(cust []byte, orderID string, day int32, amount, qty floa
 	return len(log.Orders) - 1
 }
 
+// cancelInvoice reports a line that an invoice number of the form "C" +
+// digits marks as a cancellation: its quantity or amount is negative, as
+// on every "C" line of the UCI Online Retail logs. A "C" id on a line that
+// sells (orders numbered "C1000000", "C1000001", …) is an order id like
+// any other.
+func cancelInvoice(id string, qty, amount float64) bool {
+	return (qty < 0 || amount < 0) && isCancelledInvoice(id)
+}
+
 // isCancelledInvoice reports an invoice number of the form "C" + digits
-// only, the cancellation convention of the UCI Online Retail logs. Ids such
-// as "CA-2016-152156", hexadecimal ids ("c76abf43…") and UUIDs that happen
-// to start with "c" and a digit are not cancellations.
+// only, the cancellation convention of the UCI Online Retail logs (when
+// the line is negative: cancelInvoice). Ids such as "CA-2016-152156",
+// hexadecimal ids ("c76abf43…") and UUIDs that happen to start with "c"
+// and a digit are not cancellations.
 func isCancelledInvoice(id string) bool {
 	if len(id) < 2 || id[0] != 'C' && id[0] != 'c' {
 		return false

@@ -6,9 +6,10 @@ package data
 // not a "C" cancellation. The UCI Online Retail log has 1,336 of them
 // ("damaged", "lost", "found", …). They are left out and counted apart
 // from cancellations.
-func (p *logParser) isStockAdjustment(orderID string, qty, amount float64, cust []byte) bool {
+// cInvoice is cancelInvoice of the line.
+func (p *logParser) isStockAdjustment(cInvoice bool, qty, amount float64, cust []byte) bool {
 	return p.log.HasAmount && p.cols.quantity >= 0 && qty < 0 && amount == 0 &&
-		isMissing(cust) && !isCancelledInvoice(orderID)
+		isMissing(cust) && !cInvoice
 }
 
 // adjustmentNote is ", N stock adjustments" for a summary, "" for none.

@@ -222,12 +222,12 @@ func TestReadOrderLogErrors(t *testing.T) {
 			`log.csv:3:4: price "1e9" times quantity "1e9" is too large: numbers beyond ±9,007,199,254,740,992 (2^53) cannot be added up exactly`},
 		{"long amount", "customer,date,amount\na,2020-01-01," + strings.Repeat("y", 3000) + "\n", ErrNotNumeric,
 			`log.csv:2:3: amount "` + strings.Repeat("y", 40) + `"… is not a number`},
-		{"all cancelled", "customer,date,invoice,amount\na,2020-01-01,C1,5\n,2020-01-01,2,5\n", ErrHeaderOnly,
-			"log.csv: no usable orders: 2 lines, 1 cancelled, 1 without a customer id"},
+		{"all cancelled", "customer,date,invoice,amount\na,2020-01-01,C1,-5\n,2020-01-01,2,5\n", ErrHeaderOnly,
+			`log.csv: no usable orders: 2 lines, 1 cancelled (1 for a negative amount under an order id "C" + digits, the first on line 2, column 4), 1 without a customer id`},
 		// Counts are written with a thousands separator, as everywhere:
 		// 1,001 lines, 1,000 of them cancelled (9288 for 9,288, review26).
-		{"all cancelled, thousands", "customer,date,invoice,amount\n" + strings.Repeat("a,2020-01-01,C1,5\n", 1000) + ",2020-01-01,2,5\n", ErrHeaderOnly,
-			"log.csv: no usable orders: 1,001 lines, 1,000 cancelled, 1 without a customer id"},
+		{"all cancelled, thousands", "customer,date,invoice,amount\n" + strings.Repeat("a,2020-01-01,C1,-5\n", 1000) + ",2020-01-01,2,5\n", ErrHeaderOnly,
+			`log.csv: no usable orders: 1,001 lines, 1,000 cancelled (1,000 for a negative amount under an order id "C" + digits, the first on line 2, column 4), 1 without a customer id`},
 		{"no date column", "customer,amount\na,5\n", ErrLogColumns,
 			"log.csv:1: no date column found (columns: customer, amount); name it with --log-columns time=COLUMN"},
 		{"open quote", "customer,date,amount\n\"a,2020-01-01,5\n", ErrSyntax, "log.csv:2:1: quoted field is never closed"},

@@ -176,9 +176,11 @@ func checkLogIn(t *testing.T, open func(t *testing.T) *sql.DB, d Dialect, model 
 
 // A log with order ids: a quarter of CDNOW's customers' orders (someCustomers) with ids "o<i>", every seventh a
 // hexadecimal id that starts with "c" and a digit ("c<i>ab", an order:
-// only "C" + digits is a cancelled invoice), and for every eleventh a
-// cancelled twin "C<i>" at another amount. The query keeps and leaves out
-// the same lines as retain predict, and counts the same cancelled orders.
+// only "C" + digits is a cancelled invoice), every fifth other one a
+// "C" + digits id on a sale (an order: a "C" id cancels only a negative
+// line), and for every eleventh a cancelled twin "C<i>" of negative
+// quantity and amount. The query keeps and leaves out the same lines as
+// retain predict, and counts the same cancelled orders.
 func TestSQLiteMatchesPredictWithHexOrderIDs(t *testing.T) {
 	path := datasetPath(t, "cdnow/CDNOW_master.txt")
 	_, orders := cdnowRows(t, path)
@@ -188,12 +190,17 @@ func TestSQLiteMatchesPredictWithHexOrderIDs(t *testing.T) {
 	twins := 0
 	for i, r := range orders {
 		id := fmt.Sprintf("o%d", i)
-		if i%7 == 0 {
+		switch {
+		case i%7 == 0:
 			id = fmt.Sprintf("c%dab", i)
+		case i%5 == 0:
+			// "C" + digits on a sale: an order like any other.
+			id = fmt.Sprintf("C%d", 1000000+i)
 		}
 		rows = append(rows, []string{r[0], r[1], id, r[2], r[3]})
 		if i%11 == 0 {
-			rows = append(rows, []string{r[0], r[1], fmt.Sprintf("C%d", i), r[2], "999.99"})
+			// "C" + digits on a negative line: a cancellation.
+			rows = append(rows, []string{r[0], r[1], fmt.Sprintf("C%d", i), "-" + r[2], "-999.99"})
 			twins++
 		}
 	}

@@ -180,13 +180,18 @@ func orderFeatures(q *query, d Dialect, b *experiment.Bundle, o Options) (string
 	}
 	q.cte("order_lines", "SELECT "+d.customerID(col(c.Customer))+" AS customer,\n    "+d.asDouble(d.logDay(col(c.Time), form))+
 		" AS day,\n    "+amount+" AS amount,\n    "+qty+" AS qty,\n    "+order+" AS order_id"+itemCol+statusCol+"\n  FROM "+d.table(o.OrdersTable)+" AS "+src+purchases)
-	// A line is cancelled by a negative quantity or amount or an invoice
-	// "C" + digits only (data's isCancelledInvoice: what is left once the
-	// digits are removed from the rest is empty, in nested REPLACEs that
-	// every dialect has); lines without a customer are left out.
+	// A line is cancelled by a negative quantity or amount (or its
+	// status); an invoice "C" + digits only (data's cancelInvoice: what is
+	// left once the digits are removed from the rest is empty, in nested
+	// REPLACEs that every dialect has) marks a line of negative amount as
+	// no discount; lines without a customer are left out.
 	rest := withoutDigits("SUBSTR(order_id, 2)")
-	cancelled := "LENGTH(order_id) > 1 AND UPPER(SUBSTR(order_id, 1, 1)) = 'C' AND LENGTH(" + rest + ") = 0"
-	sale := "qty >= 0.0 AND amount >= 0.0 AND NOT (" + cancelled + status + ")\n    AND NOT " + d.isMissing("customer")
+	cInvoice := "LENGTH(order_id) > 1 AND UPPER(SUBSTR(order_id, 1, 1)) = 'C' AND LENGTH(" + rest + ") = 0"
+	notStatus := ""
+	if status != "" {
+		notStatus = " AND NOT status_cancels = 1"
+	}
+	sale := "qty >= 0.0 AND amount >= 0.0" + notStatus + "\n    AND NOT " + d.isMissing("customer")
 	lines, discount := "order_lines", ""
 	if c.Order != "" {
 		// A line of negative amount (its quantity not negative) under
@@ -196,7 +201,7 @@ func orderFeatures(q *query, d Dialect, b *experiment.Bundle, o Options) (string
 		// status_cancels goes on: cancel_lines reads order_marks.
 		q.cte("order_marks", "SELECT customer, day, amount, qty, order_id"+itemKept+statusKept+",\n"+
 			"    CASE WHEN "+sale+" THEN 1 ELSE 0 END AS sale,\n"+
-			"    CASE WHEN amount < 0.0 AND qty >= 0.0 AND order_id <> '' AND NOT ("+cancelled+status+")\n"+
+			"    CASE WHEN amount < 0.0 AND qty >= 0.0 AND order_id <> '' AND NOT ("+cInvoice+status+")\n"+
 			"      AND NOT "+d.isMissing("customer")+" THEN 1 ELSE 0 END AS reduces,\n"+
 			"    MAX(CASE WHEN "+sale+" THEN 1 ELSE 0 END) OVER (PARTITION BY customer, order_id) AS sold\n  FROM order_lines")
 		lines, discount = "order_marks", " AND NOT (reduces = 1 AND sold = 1)"
@@ -213,16 +218,15 @@ func orderFeatures(q *query, d Dialect, b *experiment.Bundle, o Options) (string
 	if x.cancels || x.refunds {
 		// The lines kept out as cancellations (data's keepCancel): those
 		// of one order id form one cancelled order, dated by its earliest.
-		// A line that reverses a sale (a negative quantity or amount, a
-		// "C" invoice) refunds its |amount|; one cancelled by its status
+		// A line that reverses a sale (a negative quantity or amount)
+		// refunds its |amount|; one cancelled by its status
 		// alone was never spend (data's CancelledOrder.Refund).
 		refund, refunds, oneRefund := "", "", ""
 		if x.refunds {
-			refund = ",\n    CASE WHEN qty < 0.0 OR amount < 0.0 OR (" + cancelled + ") THEN ABS(amount) ELSE 0.0 END AS refund"
+			refund = ",\n    CASE WHEN qty < 0.0 OR amount < 0.0 THEN ABS(amount) ELSE 0.0 END AS refund"
 			refunds, oneRefund = ", SUM(refund) AS refund", ", refund"
 		}
-		q.cte("cancel_lines", "SELECT customer, day, order_id"+refund+" FROM "+lines+"\n  WHERE (qty < 0.0 OR amount < 0.0 OR ("+
-			cancelled+status+"))\n    AND NOT "+d.isMissing("customer")+discount)
+		q.cte("cancel_lines", "SELECT customer, day, order_id"+refund+" FROM "+lines+"\n  WHERE (qty < 0.0 OR amount < 0.0"+status+")\n    AND NOT "+d.isMissing("customer")+discount)
 		q.cte("cancelled_orders", "SELECT customer, MIN(day) AS day"+refunds+" FROM cancel_lines\n"+
 			"  WHERE order_id <> '' GROUP BY customer, order_id\n"+
 			"  UNION ALL\n  SELECT customer, day"+oneRefund+" FROM cancel_lines WHERE order_id = ''")

@@ -21,7 +21,9 @@ import (
 // lines of a negative price in an invoice (before and after its other
 // lines: discounts) and alone under their own id (cancelled). With
 // quantity false the quantity column is left out and each line carries
-// its amount instead of a unit price.
+// its amount instead of a unit price, in a column named Amount (read as
+// the amount: its negative lines are what makes a "C" line a
+// cancellation).
 func retailRows(t *testing.T, quantity bool) ([]string, [][]string) {
 	t.Helper()
 	_, orders := cdnowRows(t, datasetPath(t, "cdnow/CDNOW_master.txt"))
@@ -29,7 +31,7 @@ func retailRows(t *testing.T, quantity bool) ([]string, [][]string) {
 	rng := rand.New(rand.NewPCG(11, 3))
 	header := []string{"InvoiceNo", "StockCode", "Quantity", "InvoiceDate", "UnitPrice", "CustomerID"}
 	if !quantity {
-		header = []string{"InvoiceNo", "StockCode", "InvoiceDate", "LineAmount", "CustomerID"}
+		header = []string{"InvoiceNo", "StockCode", "InvoiceDate", "Amount", "CustomerID"}
 	}
 	line := func(inv, item string, qty int, day string, price float64, cust string) []string {
 		if quantity {

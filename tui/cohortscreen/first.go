@@ -64,9 +64,8 @@ func (s Model) leftOutNote() string {
 	var parts []string
 	if l.Cancelled > 0 {
 		parts = append(parts, s.Tf("%s cancelled", "%s 条已取消", common.Thousands(l.Cancelled)))
-		if n := l.NegativeAmounts; n.Lines > 0 {
-			parts[len(parts)-1] += s.Tf(" (%s only for a negative amount, the first on line %d, column %d)", "（其中 %s 条仅因金额为负，第一条在第 %d 行第 %d 列）",
-				common.Thousands(n.Lines), n.Line, n.Col)
+		if rules := s.CancelRulesText(l.CancelRules, l.NegativeAmounts); rules != "" {
+			parts[len(parts)-1] += s.Tf(" (%s)", "（其中 %s）", rules)
 		}
 	}
 	if l.MissingCustomer > 0 {

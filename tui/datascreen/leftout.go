@@ -6,20 +6,11 @@ import (
 )
 
 // leftOut words the other lines of an order log left out of the orders:
-// those without a customer id and stock adjustments, and the discount
-// lines netted into their orders ("" when none).
+// those without a customer id and stock adjustments, the discount lines
+// netted into their orders, then the rules that left the cancelled lines
+// out ("" when none).
 func (s Model) leftOut(c *data.CohortReport) string {
 	out := ""
-	if n := c.NegativeAmounts; n.Lines > 0 {
-		// Said after the cancelled lines: how many of them are cancelled
-		// only for a negative amount, where the first is, and the
-		// customers they leave with no order.
-		out += s.Tf(" (%s only for a negative amount, the first on line %d, column %d)", "（其中 %s 条仅因金额为负，第一条在第 %d 行第 %d 列）",
-			common.Thousands(n.Lines), n.Line, n.Col)
-		if n.Customers > 0 {
-			out += s.Tf(" · %s customers with no other line", " · %s 位客户再无其他行", common.Thousands(n.Customers))
-		}
-	}
 	if c.MissingCustomer > 0 {
 		out += s.Tf(" · %s without a customer id", " · %s 条无客户编号", common.Thousands(c.MissingCustomer))
 	}
@@ -31,6 +22,16 @@ func (s Model) leftOut(c *data.CohortReport) string {
 	}
 	if c.OtherEvents > 0 {
 		out += s.Tf(" · %s events that are not purchases", " · %s 条非购买事件", common.Thousands(c.OtherEvents))
+	}
+	if rules := s.CancelRulesText(c.CancelRules, c.NegativeAmounts); rules != "" {
+		// Said last, so that the counts before it stay in view on a
+		// narrow screen: by which rules the cancelled lines were left
+		// out, where the first of each is, and the customers that lines
+		// cancelled only for a negative amount leave with no order.
+		out += s.Tf(" · cancelled: %s", " · 取消行：%s", rules)
+		if n := c.NegativeAmounts.Customers; n > 0 {
+			out += s.Tf(" · %s customers with no other line", " · %s 位客户再无其他行", common.Thousands(n))
+		}
 	}
 	return out
 }
