@@ -165,9 +165,13 @@ type EmptySheets struct{}
 // EventColumn, whose Purchases words mark a purchase.
 type NoOrders struct {
 	Lines, Cancelled, MissingCustomer, Adjustments, OtherEvents int
-	Events                                                      []EventCount
-	EventColumn                                                 string
-	Purchases                                                   []string
+	// Rules and Negative say by which rules the Cancelled lines were
+	// left out (the English message's parentheses).
+	Rules       CancelRules
+	Negative    NegativeAmounts
+	Events      []EventCount
+	EventColumn string
+	Purchases   []string
 	// Withheld says that the Events are not to be named: they name people
 	// (experiment.WithholdCells).
 	Withheld bool

@@ -506,6 +506,7 @@ func (p *logParser) run() (*OrderLog, error) {
 		}
 		pe.Facts = NoOrders{Lines: p.log.Lines, Cancelled: p.log.Cancelled, MissingCustomer: p.log.MissingCustomer,
 			Adjustments: p.log.Adjustments, OtherEvents: p.log.OtherEvents, Events: p.log.EventCounts,
+			Rules: p.log.CancelRules, Negative: p.log.NegativeAmounts,
 			EventColumn: p.log.Columns.Event, Purchases: purchaseEvents}
 		return nil, pe
 	}

@@ -203,8 +203,8 @@ func TestErrorTextSaysEmptyInputsInChinese(t *testing.T) {
 		{readLog(""), "o.csv: empty file", "o.csv：文件是空的"},
 		{readLog("customer_id,date,amount\n"), "o.csv: no order lines after the header", "o.csv：表头之后没有数据行"},
 		{readLog("customer_id,date,amount,quantity\nc1,2024-01-05,10,-1\n,2024-01-06,3,1\n"),
-			"o.csv: no usable orders: 2 lines, 1 cancelled, 1 without a customer id",
-			"o.csv：没有可用的订单：共 2 行，其中 1 行已取消，1 行没有客户编号"},
+			"o.csv: no usable orders: 2 lines, 1 cancelled (1 for a negative quantity, the first on line 2, column 4), 1 without a customer id",
+			"o.csv：没有可用的订单：共 2 行，其中 1 行已取消（1 条因数量为负，第一条在第 2 行第 4 列），1 行没有客户编号"},
 		{readLog("customer_id,date,event_type\nc1,2024-01-05,view\nc2,2024-01-06,view\nc2,2024-01-06,cart\n"),
 			`o.csv: no usable orders: 3 lines, 0 cancelled, 0 without a customer id, 3 events that are not purchases ("view" 2, "cart" 1): ` +
 				`the event type column "event_type" marks purchases as purchase, purchased, buy, bought, transaction, order, ordered, checkout, sale, 购买, 下单, 支付, 成交`,

@@ -491,8 +491,12 @@ func quoteCut(s string) string {
 // noOrdersZh says in Chinese why an order log with lines has no usable
 // order.
 func noOrdersZh(f data.NoOrders) string {
-	s := fmt.Sprintf("没有可用的订单：共 %s 行，其中 %s 行已取消，%s 行没有客户编号",
-		Thousands(f.Lines), Thousands(f.Cancelled), Thousands(f.MissingCustomer))
+	rules := Common{Lang: "zh"}.CancelRulesText(f.Rules, f.Negative)
+	if rules != "" {
+		rules = "（" + rules + "）"
+	}
+	s := fmt.Sprintf("没有可用的订单：共 %s 行，其中 %s 行已取消%s，%s 行没有客户编号",
+		Thousands(f.Lines), Thousands(f.Cancelled), rules, Thousands(f.MissingCustomer))
 	if f.Adjustments > 0 {
 		s += fmt.Sprintf("，%s 条库存调整", Thousands(f.Adjustments))
 	}
