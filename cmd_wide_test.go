@@ -52,6 +52,16 @@ func TestWideTableNote(t *testing.T) {
 			t.Errorf("%v: stderr %q, want once %q", tc.args, got, tc.want)
 		}
 	}
+	// Without hidden layers there is no "default network" to warn about.
+	for _, args := range [][]string{{"train", "--data", path, "--epochs", "1", "--layers", "none"}, {"eval", "--cv", "3", "--data", path, "--epochs", "1", "--layers", "none"}} {
+		c := newCLI(t)
+		if code := c.run(context.Background(), args...); code != exitOK {
+			t.Fatalf("%v: exit %d, stderr %q", args, code, c.stderr.String())
+		}
+		if got := c.stderr.String(); strings.Contains(got, "may overfit") {
+			t.Errorf("%v: stderr %q has the wide note", args, got)
+		}
+	}
 }
 
 // TestWideNoteNotOnOutsideTables: the tables the default leads on (the

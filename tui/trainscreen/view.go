@@ -426,11 +426,11 @@ func describeOutcome(c common.Common, exp *experiment.Experiment, last engine.Pr
 }
 
 // describeWide is the sentence a finished run's outcome ends with when the
-// network had fewer than experiment.WideRowsPerInput training rows per
-// input, as retain train notes it; "" otherwise.
+// network, with hidden layers, had fewer than experiment.WideRowsPerInput
+// training rows per input, as retain train notes it; "" otherwise.
 func describeWide(c common.Common, exp *experiment.Experiment) string {
 	rows, in := exp.Train.Rows, exp.Net.Inputs()
-	if !experiment.Wide(rows, in) {
+	if len(exp.Config.Hidden) == 0 || !experiment.Wide(rows, in) {
 		return ""
 	}
 	return c.Tf(" Only %.1f training rows per input: the default network may overfit so wide a table; try retain tune, which searches the decay.",
