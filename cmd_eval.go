@@ -224,6 +224,9 @@ func runCV(ctx context.Context, a *app, o *evalOptions) error {
 		return withDivergedHint(err, d.Source.Describe(), " (try a lower --lr, or --l2)")
 	}
 	res.FoldsFrom = o.folds
+	if len(cfg.Hidden) > 0 {
+		printNotes(a, cvWideNote(d.Source.Describe(), res.Folds))
+	}
 	for _, f := range res.Folds {
 		noteCalibrationNone(a.stderr, fmt.Sprintf("fold %d: ", f.Fold), f.CalibrationDropped)
 		for _, w := range f.Copies.Warnings() {

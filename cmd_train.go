@@ -202,6 +202,9 @@ func runTrain(ctx context.Context, a *app, o *trainOptions) error {
 	if e.CalibNote != "" {
 		fmt.Fprintf(a.stderr, "note: %s\n", e.CalibNote)
 	}
+	if len(e.Config.Hidden) > 0 { // a network without hidden layers is no "default network"
+		printNotes(a, wideNote(d.Source.Describe(), e.Train.Rows, e.Net.Inputs()))
+	}
 	fmt.Fprintf(a.stderr, "Network: %s\n", describeNetwork(e.Architecture()))
 	if err := trainShown(ctx, a, e, func(err error) error {
 		return withDivergedHint(err, d.Source.Describe(), "; no model written (try a lower --lr, or --l2)")

@@ -62,6 +62,9 @@ type FoldResult struct {
 	TrainRows int `json:"train_rows"`
 	ValRows   int `json:"val_rows"`
 	TestRows  int `json:"test_rows"`
+	// Inputs is the number of inputs the fold's network reads (the
+	// preprocessed width; see Wide).
+	Inputs int `json:"inputs"`
 	// TestPositives counts the held-out fold's positive rows.
 	TestPositives int `json:"test_positives"`
 	// Epochs is how many epochs ran; BestEpoch the one whose weights were kept.
@@ -401,7 +404,7 @@ func runFold(ctx context.Context, d *Data, cfg Config, split data.Split, fold in
 		return FoldResult{}, err
 	}
 	r := FoldResult{
-		Fold: fold, TrainRows: e.Train.Rows, ValRows: e.Val.Rows, TestRows: e.Test.Rows,
+		Fold: fold, TrainRows: e.Train.Rows, ValRows: e.Val.Rows, TestRows: e.Test.Rows, Inputs: e.Net.Inputs(),
 		TestPositives: int(ev.Report.Positives),
 		Epochs:        len(e.Trainer.History()), BestEpoch: e.Trainer.BestEpoch(), Scores: ScoresOf(ev.Report),
 		Copies: e.Copies,

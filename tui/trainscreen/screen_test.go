@@ -174,7 +174,7 @@ func TestTrainRunsToTheEndAndSaysSo(t *testing.T) {
 	s = started(t, s)
 	s = ended(t, s)
 	if s.outcome.In(s.Common) != "✓ Finished all 3 epochs. Best validation loss "+common.FmtMetric(mustBest(t, s.history).Monitored())+
-		" at epoch "+itoa(mustBest(t, s.history).Epoch)+"." {
+		" at epoch "+itoa(mustBest(t, s.history).Epoch)+"."+textbookWide {
 		t.Fatalf("outcome %q", s.outcome.In(s.Common))
 	}
 	if len(s.history) != 3 || s.loss.Len(1) != 3 || s.metric.Len(1) != 3 {
@@ -194,7 +194,7 @@ func TestTrainEarlyStopIsSaidPlainly(t *testing.T) {
 	if s.exp.Trainer.State() != engine.StoppedEarly {
 		t.Fatalf("state %v, want stopped early", s.exp.Trainer.State())
 	}
-	want := "✓ Stopped early at epoch " + itoa(len(s.history)) + ": the validation loss had not improved for 2 epochs; kept the weights of epoch " + itoa(s.exp.Trainer.BestEpoch()) + "."
+	want := "✓ Stopped early at epoch " + itoa(len(s.history)) + ": the validation loss had not improved for 2 epochs; kept the weights of epoch " + itoa(s.exp.Trainer.BestEpoch()) + "." + textbookWide
 	if s.outcome.In(s.Common) != want {
 		t.Fatalf("outcome %q, want %q", s.outcome.In(s.Common), want)
 	}
@@ -219,7 +219,7 @@ func TestTrainSaysWhatTheDecayCheckKept(t *testing.T) {
 		t.Fatalf("decay check %+v", *d)
 	}
 	want := fmt.Sprintf("✓ The decay check kept the 2/rows network (z %+.2f): %d epochs, weights of epoch %d. The curves show the 20/rows run.",
-		d.Z, len(s.exp.Trainer.History()), s.exp.Trainer.BestEpoch())
+		d.Z, len(s.exp.Trainer.History()), s.exp.Trainer.BestEpoch()) + textbookWide
 	if s.outcome.In(s.Common) != want {
 		t.Fatalf("outcome %q, want %q", s.outcome.In(s.Common), want)
 	}

@@ -425,10 +425,22 @@ func describeOutcome(c common.Common, exp *experiment.Experiment, last engine.Pr
 		// The charts are the first run's; the network kept is the second's.
 		return c.Tf("✓ The decay check kept the %g/rows network (z %+.2f): %d epochs, weights of epoch %d. The curves show the %g/rows run.",
 			"✓ 衰减检验保留了 %g/训练行的网络（z %+.2f）：训练 %d 轮，保留第 %d 轮的权重。曲线为 %g/训练行那次训练的。",
-			d.AltPrior, d.Z, len(exp.Trainer.History()), exp.Trainer.BestEpoch(), d.Prior), false
+			d.AltPrior, d.Z, len(exp.Trainer.History()), exp.Trainer.BestEpoch(), d.Prior) + describeWide(c, exp), false
 	}
 	msg, failed := describeStop(c, exp, last)
-	return msg + describeDecay(c, exp.Decay), failed
+	return msg + describeDecay(c, exp.Decay) + describeWide(c, exp), failed
+}
+
+// describeWide is the sentence a finished run's outcome ends with when the
+// network, with hidden layers, had fewer than experiment.WideRowsPerInput
+// training rows per input, as retain train notes it; "" otherwise.
+func describeWide(c common.Common, exp *experiment.Experiment) string {
+	rows, in := exp.Train.Rows, exp.Net.Inputs()
+	if len(exp.Config.Hidden) == 0 || !experiment.Wide(rows, in) {
+		return ""
+	}
+	return c.Tf(" Only %.1f training rows per input: the default network may overfit so wide a table; try retain tune, which searches the decay.",
+		"每个输入仅 %.1f 个训练行：默认网络可能对这么宽的表过拟合；可试试 retain tune（它会搜索权重衰减）。", float64(rows)/float64(in))
 }
 
 // describeUserStop says where the user stopped a run that had finished
