@@ -60,13 +60,16 @@ func TestFromOrderLogLeavesOutItemsReturnedInFull(t *testing.T) {
 		t.Errorf("%d customers returned everything, want 1 (c)", n)
 	}
 
-	text = "customer,date,invoice,sku\n" +
-		"f,2023-01-01,11,U\n" +
-		"f,2023-01-02,12,U\n" +
-		"f,2023-01-03,C13,U\n" + // one of two lines of U: kept
-		"g,2023-01-01,14,U\n" +
-		"g,2023-01-01,14,T\n" +
-		"g,2023-01-03,C15,U\n" // g's only line of U: left out
+	// Without quantities: a "C" order id with a negative amount is the
+	// evidence of a return (a "C" id alone is not, since the loader's
+	// cancellation rule asks for a negative line).
+	text = "customer,date,invoice,sku,amount\n" +
+		"f,2023-01-01,11,U,5\n" +
+		"f,2023-01-02,12,U,5\n" +
+		"f,2023-01-03,C13,U,-5\n" + // one of two lines of U: kept
+		"g,2023-01-01,14,U,5\n" +
+		"g,2023-01-01,14,T,7\n" +
+		"g,2023-01-03,C15,U,-5\n" // g's only line of U: left out
 	if ol, err = data.ReadOrderLog(strings.NewReader(text), "log.csv", data.LogOptions{}); err != nil {
 		t.Fatal(err)
 	}
