@@ -14,9 +14,9 @@ import (
 // Online Retail layout, with items, where every 7th order is followed by
 // its cancellation (an invoice "C…" of negative quantity). It returns the
 // path, the data lines written, the orders kept (the invoices not
-// cancelled, each one line) and the cancelled lines, all counted here as
-// they are written.
-func cancelledOrderLog(t *testing.T) (path string, lines, orders, cancelled int) {
+// cancelled, each one line), the cancelled lines and the line number of
+// the first of them, all counted here as they are written.
+func cancelledOrderLog(t *testing.T) (path string, lines, orders, cancelled, firstCancelled int) {
 	t.Helper()
 	var b strings.Builder
 	b.WriteString("InvoiceNo,StockCode,Quantity,InvoiceDate,UnitPrice,CustomerID\n")
@@ -35,19 +35,23 @@ func cancelledOrderLog(t *testing.T) (path string, lines, orders, cancelled int)
 				fmt.Fprintf(&b, "C%d,I%d,-1,%s,%d.50,c%03d\n", inv, (c+day)%15, date, 2+c%5, c)
 				lines++
 				cancelled++
+				if firstCancelled == 0 {
+					firstCancelled = lines + 1 // the header is line 1
+				}
 			}
 		}
 	}
-	return writeFile(t, "cancelled.csv", b.String()), lines, orders, cancelled
+	return writeFile(t, "cancelled.csv", b.String()), lines, orders, cancelled, firstCancelled
 }
 
 // Every command that reads an order log says, as train does, which column
 // it read for each role and how many lines it left out, with why: none
 // drops the cancelled lines silently.
 func TestEveryLogCommandSaysWhatItLeftOut(t *testing.T) {
-	log, lines, orders, cancelled := cancelledOrderLog(t)
-	loadNote := fmt.Sprintf("note: %s: %s lines make %s orders; left out: %d cancelled\n", log,
-		thousandsOfInt(lines), thousandsOfInt(orders), cancelled)
+	log, lines, orders, cancelled, first := cancelledOrderLog(t)
+	// The rule is the negative quantity, in the file's third column.
+	loadNote := fmt.Sprintf("note: %s: %s lines make %s orders; left out: %d cancelled (%d for a negative quantity, the first on line %d, column 3)\n", log,
+		thousandsOfInt(lines), thousandsOfInt(orders), cancelled, cancelled, first)
 	roles := fmt.Sprintf("note: %s: columns read: customer id = CustomerID, date = InvoiceDate, price = UnitPrice, "+
 		"quantity = Quantity, order id = InvoiceNo, item = StockCode\n", log)
 	model := filepath.Join(t.TempDir(), "model.json")
