@@ -25,6 +25,13 @@ import (
 // are any, the levers to record in the model file. ok is false when no
 // command line loads the run's data (SourceArgs).
 func TrainArgs(e *experiment.Experiment, levers []string) (args []string, ok bool) {
+	return TrainArgsAt(e, levers, time.Time{})
+}
+
+// TrainArgsAt is TrainArgs with an order log's cohort built at cutoff
+// instead of the run's own (zero: the run's), as for the model an
+// out-of-time run trained at its earlier cutoff.
+func TrainArgsAt(e *experiment.Experiment, levers []string, cutoff time.Time) (args []string, ok bool) {
 	if e == nil || e.Data == nil {
 		return nil, false
 	}
@@ -32,7 +39,7 @@ func TrainArgs(e *experiment.Experiment, levers []string) (args []string, ok boo
 	if e.Pipeline != nil {
 		label = e.Pipeline.Label.Name
 	}
-	src, ok := SourceArgs(e.Data, label)
+	src, ok := sourceArgsAt(e.Data, label, cutoff)
 	if !ok {
 		return nil, false
 	}
@@ -72,6 +79,12 @@ func RunConfig(e *experiment.Experiment) experiment.Config {
 // for data no command line loads: the textbook shop, a built-in shop with
 // planted abusers (retain tui --builtin-abusers only), standard input.
 func SourceArgs(d *experiment.Data, label string) (args []string, ok bool) {
+	return sourceArgsAt(d, label, time.Time{})
+}
+
+// sourceArgsAt is SourceArgs with an order log's cutoff given (zero: the
+// one its cohort was built at).
+func sourceArgsAt(d *experiment.Data, label string, at time.Time) (args []string, ok bool) {
 	src := d.Source
 	switch src.Kind {
 	case "csv":
@@ -93,6 +106,9 @@ func SourceArgs(d *experiment.Data, label string) (args []string, ok bool) {
 		cutoff := src.Cutoff
 		if d.Cohort != nil {
 			cutoff = d.Cohort.Cutoff
+		}
+		if !at.IsZero() {
+			cutoff = at
 		}
 		if !cutoff.IsZero() {
 			args = append(args, "--cutoff", cutoff.Format(time.DateOnly))

@@ -65,7 +65,13 @@ func (s Model) everyoneCommands() [][]string {
 	if s.base != nil && s.base.today {
 		return s.todayCommands()
 	}
-	train, ok := common.TrainArgs(s.run.Exp, s.levers())
+	return s.commandsAt(time.Time{})
+}
+
+// commandsAt are everyoneCommands with an order log's model trained on
+// the cohort at cutoff (zero: the run's own).
+func (s Model) commandsAt(cutoff time.Time) [][]string {
+	train, ok := common.TrainArgsAt(s.run.Exp, s.levers(), cutoff)
 	if !ok {
 		return nil
 	}

@@ -1,7 +1,6 @@
 package planscreen
 
 import (
-	"slices"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
@@ -80,20 +79,7 @@ func (s Model) todayCommands() [][]string {
 	if s.base.trainedAt.IsZero() {
 		return nil
 	}
-	train, ok := common.TrainArgs(s.run.Exp, s.levers())
-	if !ok {
-		return nil
-	}
-	at := s.base.trainedAt.Format(time.DateOnly)
-	if i := slices.Index(train, "--cutoff"); i >= 0 && i+1 < len(train) {
-		train[i+1] = at
-	} else {
-		train = append(train, "--cutoff", at)
-	}
-	train = append(train, "--out", everyoneModelFile)
-	plan := append([]string{"retain", "plan", "--model", everyoneModelFile}, common.PlanSourceArgs(s.run.Exp.Data)...)
-	plan = append(append(plan, s.planFlags()...), "--contacts-out", "contacts.csv")
-	return [][]string{train, plan}
+	return s.commandsAt(s.base.trainedAt)
 }
 
 // exportName is the file name the export offers: the cutoff of the
