@@ -202,7 +202,7 @@ func runTrain(ctx context.Context, a *app, o *trainOptions) error {
 	if e.CalibNote != "" {
 		fmt.Fprintf(a.stderr, "note: %s\n", e.CalibNote)
 	}
-	if len(e.Config.Hidden) > 0 { // a network without hidden layers is no "default network"
+	if _, wide := e.WideNetwork(); wide {
 		printNotes(a, wideNote(d.Source.Describe(), e.Train.Rows, e.Net.Inputs()))
 	}
 	fmt.Fprintf(a.stderr, "Network: %s\n", describeNetwork(e.Architecture()))

@@ -17,7 +17,7 @@ func wideNote(source string, trainRows, inputs int) string {
 	return fmt.Sprintf("%s: %s training rows for %s network inputs (%.1f per input, fewer than %d): "+
 		"the default network may overfit so wide a table; try retain tune, which searches the decay "+
 		"(docs/quality.md, Wide tables)",
-		source, data.Thousands(trainRows), data.Thousands(inputs), float64(trainRows)/float64(inputs), experiment.WideRowsPerInput)
+		source, data.Thousands(trainRows), data.Thousands(inputs), experiment.RowsPerInput(trainRows, inputs), experiment.WideRowsPerInput)
 }
 
 // cvWideNote is wideNote for cross-validation: the fold with the fewest

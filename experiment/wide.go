@@ -18,3 +18,20 @@ const WideRowsPerInput = 20
 func Wide(trainRows, inputs int) bool {
 	return inputs > 0 && trainRows < WideRowsPerInput*inputs
 }
+
+// RowsPerInput is trainRows per network input, the figure the wide-table
+// note states (0 without inputs).
+func RowsPerInput(trainRows, inputs int) float64 {
+	if inputs <= 0 {
+		return 0
+	}
+	return float64(trainRows) / float64(inputs)
+}
+
+// WideNetwork reports e's training rows per network input and whether the
+// wide-table note is due: a network with hidden layers (without them there
+// is no "default network" to warn about) on a Wide table.
+func (e *Experiment) WideNetwork() (perInput float64, wide bool) {
+	rows, in := e.Train.Rows, e.Net.Inputs()
+	return RowsPerInput(rows, in), len(e.Config.Hidden) > 0 && Wide(rows, in)
+}

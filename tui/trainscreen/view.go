@@ -435,12 +435,12 @@ func describeOutcome(c common.Common, exp *experiment.Experiment, last engine.Pr
 // network, with hidden layers, had fewer than experiment.WideRowsPerInput
 // training rows per input, as retain train notes it; "" otherwise.
 func describeWide(c common.Common, exp *experiment.Experiment) string {
-	rows, in := exp.Train.Rows, exp.Net.Inputs()
-	if len(exp.Config.Hidden) == 0 || !experiment.Wide(rows, in) {
+	perInput, wide := exp.WideNetwork()
+	if !wide {
 		return ""
 	}
 	return c.Tf(" Only %.1f training rows per input: the default network may overfit so wide a table; try retain tune, which searches the decay.",
-		"每个输入仅 %.1f 个训练行：默认网络可能对这么宽的表过拟合；可试试 retain tune（它会搜索权重衰减）。", float64(rows)/float64(in))
+		"每个输入仅 %.1f 个训练行：默认网络可能对这么宽的表过拟合；可试试 retain tune（它会搜索权重衰减）。", perInput)
 }
 
 // describeUserStop says where the user stopped a run that had finished
