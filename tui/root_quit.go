@@ -105,3 +105,21 @@ func (m *Model) quitPanel() string {
 // one line at 160 columns, in either language, but no banner across a
 // wider screen.
 const quitPanelW = 120
+
+// quit stops training first: the program ends when the worker has.
+func (m *Model) quit() tea.Cmd {
+	if !m.trainScr.Alive() {
+		return m.end()
+	}
+	m.quitting = true
+	return m.trainScr.Stop()
+}
+
+// end ends the program: tea.Interrupt after ctrl+c (Run then returns
+// tea.ErrInterrupted, exit 130, as for SIGINT), tea.Quit after q.
+func (m *Model) end() tea.Cmd {
+	if m.interrupted {
+		return tea.Interrupt
+	}
+	return tea.Quit
+}
