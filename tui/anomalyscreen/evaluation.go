@@ -9,9 +9,6 @@ import (
 	"github.com/retainlab/retain/tui/common"
 )
 
-// evaluationLines compare the network and the baseline with the truth:
-// ROC AUC, average precision, precision@k and recall per archetype in the
-// top 2k.
 // evaluationHeight is how many lines evaluationLines takes, without
 // rendering them: a title, a header and the autoencoder, raw error (when
 // the score is smoothed) and baseline rows.
@@ -25,6 +22,9 @@ func (s Model) evaluationHeight() int {
 	return 4
 }
 
+// evaluationLines compare the network and the baseline with the truth:
+// ROC AUC, average precision, precision@k and recall per archetype in the
+// top 2k.
 func (s Model) evaluationLines() []string {
 	ev := s.res.Evaluation
 	if ev == nil {
