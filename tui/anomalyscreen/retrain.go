@@ -42,7 +42,8 @@ func (s Model) retrainLines() []string {
 }
 
 // verdictLine says in words what the comparison on the users not flagged
-// shows ("" when it could not be tested).
+// shows ("" when it could not be tested). The negligible verdict's bound
+// is experiment.VerdictMinDiff, formatted from the constant.
 func (s Model) verdictLine(v experiment.RetrainVerdict) string {
 	compact := s.compactRetrain()
 	switch v {
@@ -62,11 +63,11 @@ func (s Model) verdictLine(v experiment.RetrainVerdict) string {
 			"结论：去掉标记用户后模型变好（p < 0.05）：请复核他们，并考虑不用他们训练。")
 	case experiment.VerdictNegligible:
 		if compact {
-			return s.T("So: negligible (|Δ| < 0.01, though p < 0.05): no reason to act.",
-				"结论：差异可忽略（|Δ| < 0.01，虽然 p < 0.05）：无需据此行动。")
+			return s.Tf("So: negligible (|Δ| < %g, though p < 0.05): no reason to act.",
+				"结论：差异可忽略（|Δ| < %g，虽然 p < 0.05）：无需据此行动。", experiment.VerdictMinDiff)
 		}
-		return s.T("So: detectable (p < 0.05) but negligible (|Δ| < 0.01 ROC AUC, one split, one seed): no reason to drop or keep them.",
-			"结论：差异可检测（p < 0.05）但可忽略（ROC AUC 的 |Δ| < 0.01，仅一次划分、一个种子）：不足以据此剔除或保留标记用户。")
+		return s.Tf("So: detectable (p < 0.05) but negligible (|Δ| < %g ROC AUC, one split, one seed): no reason to drop or keep them.",
+			"结论：差异可检测（p < 0.05）但可忽略（ROC AUC 的 |Δ| < %g，仅一次划分、一个种子）：不足以据此剔除或保留标记用户。", experiment.VerdictMinDiff)
 	case experiment.VerdictNoDifference:
 		if compact {
 			return s.T("So: no clear difference (p ≥ 0.05): leaving them out neither helps nor hurts.",

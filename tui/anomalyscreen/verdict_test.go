@@ -1,6 +1,8 @@
 package anomalyscreen
 
 import (
+	"fmt"
+	"strings"
 	"testing"
 
 	"github.com/charmbracelet/x/ansi"
@@ -40,6 +42,26 @@ func TestVerdictWords(t *testing.T) {
 		}
 		if ansi.StringWidth(got) > c.width {
 			t.Errorf("%s %d: %q is wider than the screen", c.lang, c.width, got)
+		}
+	}
+}
+
+// TestVerdictMinDiffFromConstant: the negligible verdict wrote the literal
+// "0.01" beside experiment.VerdictMinDiff, so the sentence could drift from
+// the rule it words. In both languages and both widths the bound it shows
+// is the constant's value, as fmt formats it (%g: "0.01" today); a change
+// of the constant with the text left as it is fails here.
+func TestVerdictMinDiffFromConstant(t *testing.T) {
+	bound := fmt.Sprintf("|Δ| < %g", experiment.VerdictMinDiff)
+	for _, lang := range []string{"en", "zh"} {
+		for _, width := range []int{80, 160} {
+			got := New(screentest.Common(lang, width, 24)).verdictLine(experiment.VerdictNegligible)
+			if !strings.Contains(got, bound) {
+				t.Errorf("%s %d: %q does not show %q (experiment.VerdictMinDiff)", lang, width, got, bound)
+			}
+			if n := strings.Count(got, "|Δ| <"); n != 1 {
+				t.Errorf("%s %d: %q gives a bound %d times, want once", lang, width, got, n)
+			}
 		}
 	}
 }
