@@ -46,3 +46,45 @@ func defaultKeyMap(c common.Common) keyMap {
 		Cancel:   b("esc", c.T("cancel", "取消"), "esc"),
 	}
 }
+
+// HelpGroups implements common.Screen.
+func (s Model) HelpGroups() [][]key.Binding {
+	k := s.keys
+	if s.Editing() {
+		return [][]key.Binding{append([]key.Binding{k.Apply, k.Cancel}, s.input.HelpKeys(s.Common)...)}
+	}
+	alive := s.state == runRunning || s.state == runPaused
+	switch s.state {
+	case runRunning:
+		k.Toggle.SetHelp(k.Toggle.Help().Key, s.T("pause", "暂停"))
+	case runPaused:
+		k.Toggle.SetHelp(k.Toggle.Help().Key, s.T("resume", "继续"))
+	}
+	ready := s.log != nil
+	k.Toggle.SetEnabled(ready && s.state != runPreparing && s.state != runStopping)
+	k.StepBatch.SetEnabled(alive)
+	k.StepEpoch.SetEnabled(alive)
+	k.Stop.SetEnabled(alive || s.state == runPreparing)
+	idle := ready && !s.Alive()
+	k.Cutoff.SetEnabled(idle)
+	k.Horizon.SetEnabled(idle)
+	k.Exclude.SetEnabled(idle && !s.reading)
+	hasRes := s.res != nil && !alive
+	k.Up.SetEnabled(hasRes)
+	k.Down.SetEnabled(hasRes)
+	k.PageUp.SetEnabled(hasRes)
+	k.PageDown.SetEnabled(hasRes)
+	k.View.SetEnabled(hasRes && !s.bothFit())
+	if s.showCust {
+		k.View.SetHelp(k.View.Help().Key, s.T("metrics", "指标"))
+	}
+	if s.metricsAlone() {
+		// ↑/↓ and the page keys scroll the metrics, when they do not fit.
+		sk := s.scrollKeys
+		for _, b := range []*key.Binding{&sk.Up, &sk.PageUp, &sk.Top} {
+			b.SetEnabled(s.metricMost > 0)
+		}
+		return [][]key.Binding{{k.Toggle, k.Cutoff, k.Horizon, k.Exclude, k.View, sk.Up, k.StepBatch, k.StepEpoch, k.Stop}, {sk.PageUp, sk.Top}}
+	}
+	return [][]key.Binding{{k.Toggle, k.Cutoff, k.Horizon, k.Exclude, k.View, k.Up, k.StepBatch, k.StepEpoch, k.Stop}, {k.PageUp, k.PageDown}}
+}
