@@ -65,7 +65,8 @@ CSV. --evaluate instead measures the model beside three baselines on the
 customers who buy in the horizon after the cutoff (which the log must cover):
 TopPop (the items on the most invoices in the horizon before the cutoff),
 P-TopFreq (the customer's own items by number of invoices; on ties the later
-invoice first: the later day, then later in the file) and GP-TopFreq
+invoice first: the later day, then later in the file; then the item on more
+invoices in TopPop's window) and GP-TopFreq
 (P-TopFreq filled up with TopPop), by hit@k, recall@k (÷ min(bought, k)),
 NDCG@k (binary gains) and catalogue coverage for k = 5, 10, 20, and the
 model's gain over GP-TopFreq at 10 with a 95 % interval (a paired bootstrap

@@ -72,15 +72,18 @@ func TestBaselinesByHand(t *testing.T) {
 		t.Errorf("TopPop over 2 days = %s, want D,E", got)
 	}
 	c := func(id string) int32 { return int32(slices.Index(l.Customers, id)) }
+	// Baskets in TopPop's 10 days, for P-TopFreq's last ties.
+	counts := l.Popularity(cutoff-10, cutoff)
 	for _, w := range []struct{ customer, own, both string }{
 		// A and B on 2 invoices each, B more recently (inv 3); then C.
 		{"c1", "B,A,C", "B,A,C,D,E"},
 		// The duplicate line of invoice 5 counts once; F sold nothing.
 		{"c2", "D", "D,A,B,C,E"},
-		// D and E tie on the same invoice: id order.
+		// D and E tie on the same invoice: D is on more invoices in
+		// the 10 days (2 against 1).
 		{"c3", "D,E", "D,E,A,B,C"},
 	} {
-		own := l.PTopFreq(c(w.customer), cutoff, 0)
+		own := l.PTopFreq(c(w.customer), cutoff, counts, 0)
 		if got := ids(l, own); got != w.own {
 			t.Errorf("P-TopFreq(%s) = %s, want %s", w.customer, got, w.own)
 		}
@@ -88,7 +91,7 @@ func TestBaselinesByHand(t *testing.T) {
 			t.Errorf("GP-TopFreq(%s) = %s, want %s", w.customer, got, w.both)
 		}
 	}
-	if got := ids(l, l.PTopFreq(c("c1"), cutoff, 2)); got != "B,A" {
+	if got := ids(l, l.PTopFreq(c("c1"), cutoff, counts, 2)); got != "B,A" {
 		t.Errorf("P-TopFreq(c1) cut at 2 = %s, want B,A", got)
 	}
 	if l.Description(int32(slices.Index(l.Items, "B"))) != "Banana" {
@@ -133,5 +136,60 @@ func TestNoItemColumn(t *testing.T) {
 	want := "cdnow/CDNOW_master.txt has no item column (columns: 1, 2, 3, 4); recommendation needs one — name it with --item-column"
 	if !errors.Is(err, ErrNoItems) || err.Error() != want {
 		t.Errorf("err = %v, want %q (ErrNoItems)", err, want)
+	}
+}
+
+// tieLog is worked by hand in TestPTopFreqTiesByPopularity. Cutoff
+// 2011-02-01; TopPop's window of 10 days is 2011-01-22 .. 01-31.
+const tieLog = `Invoice,StockCode,Description,Quantity,InvoiceDate,Price,Customer ID
+1,A,A,1,2011-01-02 09:00:00,1,c1
+2,A,A,1,2011-01-05 09:00:00,1,c1
+2,B,B,1,2011-01-05 09:00:00,1,c1
+2,C,C,1,2011-01-05 09:00:00,1,c1
+2,F,F,1,2011-01-05 09:00:00,1,c1
+3,D,D,1,2011-01-25 09:00:00,1,c1
+3,E,E,1,2011-01-25 09:00:00,1,c1
+4,B,B,1,2011-01-10 09:00:00,1,c2
+5,B,B,1,2011-01-11 09:00:00,1,c3
+6,C,C,1,2011-01-23 09:00:00,1,c2
+6,E,E,1,2011-01-23 09:00:00,1,c2
+7,C,C,1,2011-01-24 09:00:00,1,c3
+7,F,F,1,2011-01-24 09:00:00,1,c3
+`
+
+// TestPTopFreqTiesByPopularity: P-TopFreq's ties left after the count and
+// the latest basket go to the item on more baskets in TopPop's window, not
+// to the item id. By hand, c1 has A on 2 baskets (1, 2), then D and E on
+// its latest basket (3), then B, C and F on basket 2. In the 10 days
+// before the cutoff the baskets are 3 {D,E}, 6 {C,E} and 7 {C,F}: C 2,
+// E 2, D 1, F 1, B 0 (B's 3 baskets, 2, 4 and 5, are all earlier, so over
+// the whole history B would tie C). So: A; E (2) before D (1); C (2), F
+// (1), B (0): A,E,D,C,F,B. The id order (SOURCE.md's rule, pop nil) gives
+// A,D,E,B,C,F. The network's candidates and GP-TopFreq follow P-TopFreq.
+func TestPTopFreqTiesByPopularity(t *testing.T) {
+	l := readLog(t, tieLog, "ties.csv", data.LogOptions{})
+	cutoff := Day(ymd(2011, 2, 1))
+	c1 := int32(slices.Index(l.Customers, "c1"))
+	const want = "A,E,D,C,F,B"
+	if got := ids(l, l.PTopFreq(c1, cutoff, l.Popularity(cutoff-10, cutoff), 0)); got != want {
+		t.Errorf("P-TopFreq(c1) = %s, want %s", got, want)
+	}
+	if got := ids(l, l.PTopFreq(c1, cutoff, nil, 0)); got != "A,D,E,B,C,F" {
+		t.Errorf("P-TopFreq(c1) without popularity = %s, want A,D,E,B,C,F", got)
+	}
+	names, lists := l.BaselineLists([]int32{c1}, cutoff, 10, 10)
+	for i, name := range names {
+		if name != TopPopName {
+			if got := ids(l, lists[i][0]); got != want {
+				t.Errorf("%s(c1) = %s, want %s", name, got, want)
+			}
+		}
+	}
+	var items []int32
+	for _, p := range l.snapshotAt(cutoff, 10).candidates(c1, 150, 0, nil) {
+		items = append(items, p.item)
+	}
+	if got := ids(l, items); got != want {
+		t.Errorf("the network's candidates for c1 = %s, want %s", got, want)
 	}
 }

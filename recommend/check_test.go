@@ -68,10 +68,11 @@ func TestCheckFallsBackToGPTopFreq(t *testing.T) {
 			c.Customers, len(held), len(run.Model.held))
 	}
 	pop := l.TopPop(cutoff, 30, top)
+	counts := l.Popularity(cutoff-30, cutoff)
 	byCustomer := map[int32][]int32{}
 	long := 0
 	for _, cr := range res.Customers {
-		want := GPTopFreq(l.PTopFreq(cr.Customer, cutoff, top), pop, top)
+		want := GPTopFreq(l.PTopFreq(cr.Customer, cutoff, counts, top), pop, top)
 		if len(want) > 20 {
 			long++
 		}

@@ -10,8 +10,10 @@
 // Three baselines are always measured: TopPop (the items on the most distinct
 // invoices in the horizon before the cutoff), P-TopFreq (the customer's own
 // items by distinct invoices, the later invoice first on ties: the later
-// day, then the later in the log's order) and
-// GP-TopFreq (P-TopFreq filled up with TopPop). The model is a
+// day, then the later in the log's order; then the item on more invoices
+// in TopPop's window, so that the ties of a customer's one or two invoices
+// are not left to the item id; see PTopFreq) and GP-TopFreq (P-TopFreq
+// filled up with TopPop). The model is a
 // candidate-ranking multilayer perceptron trained with the engine's Trainer
 // on (customer, item) pairs at earlier cutoffs whose label windows end before
 // the evaluation cutoff, so training never sees a purchase on or after it;

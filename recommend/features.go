@@ -1,7 +1,6 @@
 package recommend
 
 import (
-	"cmp"
 	"math"
 	"slices"
 )
@@ -135,14 +134,13 @@ func (l *Log) snapshotAt(cutoff, horizon int32) *snapshot {
 				s.items[o.item].repeaters++
 			}
 		}
+		// P-TopFreq's order (PTopFreq): popHorizon is the item's baskets
+		// in TopPop's window, as Popularity(cutoff-horizon, cutoff) counts.
 		slices.SortFunc(own, func(a, b ownStat) int {
-			if c := cmp.Compare(b.count, a.count); c != 0 {
-				return c
+			key := func(o ownStat) itemCount {
+				return itemCount{item: o.item, count: int(o.count), last: int(o.lastBasket), pop: s.items[o.item].popHorizon}
 			}
-			if c := cmp.Compare(b.lastBasket, a.lastBasket); c != 0 {
-				return c
-			}
-			return cmp.Compare(l.Items[a.item], l.Items[b.item])
+			return l.compareRank(key(a), key(b))
 		})
 		cs.own = own
 	}

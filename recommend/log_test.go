@@ -28,7 +28,7 @@ a,2024-01-03,Y,1,1.0
 	if l.Customers[first.Customer] != "a" || ids(l, first.Items) != "X,Y" || math.Abs(first.Amount-8.5) > 1e-12 {
 		t.Errorf("first basket %+v", first)
 	}
-	if got := ids(l, l.PTopFreq(0, Day(ymd(2024, 1, 4)), 0)); got != "Y,X" {
+	if got := ids(l, l.PTopFreq(0, Day(ymd(2024, 1, 4)), nil, 0)); got != "Y,X" {
 		t.Errorf("P-TopFreq(a) = %s, want Y,X (Y on 2 baskets)", got)
 	}
 	if l.Descriptions != nil || l.ItemColumn != "sku" {

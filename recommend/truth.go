@@ -52,13 +52,15 @@ const (
 )
 
 // BaselineLists ranks n items for each customer with each baseline, in the
-// order TopPop, P-TopFreq, GP-TopFreq.
+// order TopPop, P-TopFreq, GP-TopFreq. P-TopFreq's remaining ties go to
+// the item more popular in TopPop's window (PTopFreq).
 func (l *Log) BaselineLists(customers []int32, cutoff, horizon int32, n int) (names []string, lists [][][]int32) {
 	pop := l.TopPop(cutoff, horizon, n)
+	counts := l.Popularity(cutoff-horizon, cutoff)
 	top, own, both := make([][]int32, len(customers)), make([][]int32, len(customers)), make([][]int32, len(customers))
 	for i, c := range customers {
 		top[i] = pop
-		own[i] = l.PTopFreq(c, cutoff, n)
+		own[i] = l.PTopFreq(c, cutoff, counts, n)
 		both[i] = GPTopFreq(own[i], pop, n)
 	}
 	return []string{TopPopName, PTopFreqName, GPTopFreqName}, [][][]int32{top, own, both}
