@@ -75,6 +75,11 @@ type Model struct {
 	shownLevers []string
 	leverKeys   leverKeys
 
+	// commands are the commands of everyoneCommands, built in Update when
+	// what they are built from changes (commandsFrom), never while drawing.
+	commands     [][]string
+	commandsFrom commandInputs
+
 	// scroll is the first line of the plan shown under its title;
 	// maxScroll the largest (0 when the plan fits the screen).
 	scroll, maxScroll int

@@ -19,6 +19,7 @@ func (s *Model) render() {
 	// at its foot take rows from it.
 	atEnd := s.maxScroll > 0 && s.scroll >= s.maxScroll
 	s.maxScroll = 0
+	s.buildCommands()
 	if s.report != nil && s.base != nil && s.err == nil && s.picking == nil && !s.out.Showing() {
 		_, s.maxScroll = s.scrolled(s.pageLines(), s.exportLines())
 		if atEnd {
