@@ -75,46 +75,8 @@ func TestPlanValueColumnOutsideTheFeaturesAsOnThePlanScreen(t *testing.T) {
 // levers writes what the Plan screen's x writes for the same inputs.
 func comparePlanScreen(t *testing.T, exclude []string, value string, levers []string) {
 	t.Helper()
-	users := usersCSV(t, 400)
-	d, err := experiment.Load(experiment.Source{Kind: "csv", Path: users, Label: "churn", Exclude: exclude},
-		func(p string) (io.ReadCloser, error) { return os.Open(p) })
-	if err != nil {
-		t.Fatal(err)
-	}
-	cfg := experiment.DefaultConfig()
-	cfg.Train.Epochs, cfg.ValFrac = 3, 0.5
-	e, err := experiment.New(d, cfg)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := e.Run(context.Background()); err != nil {
-		t.Fatal(err)
-	}
+	e, model, customers := validationFixture(t, exclude)
 	dir := t.TempDir()
-	model := filepath.Join(dir, "model.json")
-	b, err := e.Bundle(0.5)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := experiment.WriteFileAtomic(model, b.Write); err != nil {
-		t.Fatal(err)
-	}
-	scores, err := e.ScoreAll()
-	if err != nil {
-		t.Fatal(err)
-	}
-	lines := strings.Split(strings.TrimSpace(mustRead(t, users)), "\n")
-	validation := []string{lines[0]}
-	for r, part := range scores.Parts {
-		if part != experiment.RowValidation {
-			continue
-		}
-		if !strings.HasPrefix(lines[r+1], scores.ID(r)+",") {
-			t.Fatalf("row %d is %q in the file, %s in the table", r, lines[r+1], scores.ID(r))
-		}
-		validation = append(validation, lines[r+1])
-	}
-	customers := writeFile(t, "validation.csv", strings.Join(validation, "\n")+"\n")
 
 	cliList := filepath.Join(dir, "cli.csv")
 	c := newCLI(t)
@@ -154,4 +116,53 @@ func comparePlanScreen(t *testing.T, exclude []string, value string, levers []st
 	if cliText != screenText {
 		t.Errorf("plan --contacts-out wrote\n%s\nthe Plan screen's x\n%s", cliText, screenText)
 	}
+}
+
+// validationFixture trains a run in memory, as the TUI trains it, on a
+// users file of 400 rows without the columns exclude (half held out for
+// validation), saves it as a model file and writes its validation
+// customers, the Plan screen's, to a file of their own, in the users
+// file's order: what plan reads to plan for the screen's customers.
+func validationFixture(t *testing.T, exclude []string) (e *experiment.Experiment, model, customers string) {
+	t.Helper()
+	users := usersCSV(t, 400)
+	d, err := experiment.Load(experiment.Source{Kind: "csv", Path: users, Label: "churn", Exclude: exclude},
+		func(p string) (io.ReadCloser, error) { return os.Open(p) })
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg := experiment.DefaultConfig()
+	cfg.Train.Epochs, cfg.ValFrac = 3, 0.5
+	e, err = experiment.New(d, cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := e.Run(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	model = filepath.Join(dir, "model.json")
+	b, err := e.Bundle(0.5)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := experiment.WriteFileAtomic(model, b.Write); err != nil {
+		t.Fatal(err)
+	}
+	scores, err := e.ScoreAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(strings.TrimSpace(mustRead(t, users)), "\n")
+	validation := []string{lines[0]}
+	for r, part := range scores.Parts {
+		if part != experiment.RowValidation {
+			continue
+		}
+		if !strings.HasPrefix(lines[r+1], scores.ID(r)+",") {
+			t.Fatalf("row %d is %q in the file, %s in the table", r, lines[r+1], scores.ID(r))
+		}
+		validation = append(validation, lines[r+1])
+	}
+	return e, model, writeFile(t, "validation.csv", strings.Join(validation, "\n")+"\n")
 }

@@ -78,6 +78,18 @@ func (m *MeasuredCustomers) Plan(tiesByID bool) PlanCustomers {
 // as `retain predict` and `retain plan` warn. Customers measured out of
 // time, later than the model's training cohort, are often beyond it.
 func (m *MeasuredCustomers) Extrapolations() []data.Extrapolation {
+	beyond := m.Beyond()
+	if beyond == nil {
+		return nil
+	}
+	return m.Pipeline.Extrapolations(beyond, len(m.Rows))
+}
+
+// Beyond holds the value of every cell of the customers beyond the
+// training range of a clipped column, as Scored.Beyond holds a scored
+// file's: by customer (Row i is customer i) and pipeline column. Nil when
+// there are no customers.
+func (m *MeasuredCustomers) Beyond() map[data.Cell]float64 {
 	if len(m.Rows) == 0 || m.Table == nil || m.Pipeline == nil {
 		return nil
 	}
@@ -92,7 +104,7 @@ func (m *MeasuredCustomers) Extrapolations() []data.Extrapolation {
 			kept[data.Cell{Row: i, Column: c.Column}] = v
 		}
 	}
-	return m.Pipeline.Extrapolations(kept, len(m.Rows))
+	return kept
 }
 
 // Extrapolations lists the columns and ends of their kept range beyond

@@ -12,16 +12,57 @@ import (
 // Suggestions for the platform: the last step of the article's pipeline
 // (平台优化建议), drawn from what one plan measured, not a playbook. Each
 // rests on a figure the plan already computed and says so; none is a
-// tested effect of changing anything.
+// tested effect of changing anything. `retain plan` prints them and the
+// Plan screen shows them, both from PlatformSuggestions: the figures are
+// computed here once, and each says them in its language from the fields.
 
-// PlatformSuggestion is one suggestion for the platform with the figure it
-// rests on.
+// PlatformSuggestion is one suggestion for the platform with the figures it
+// rests on. Text says it in English; the other fields hold its figures for
+// a caller that words it otherwise (the Plan screen in Chinese), those of
+// its Topic set.
 type PlatformSuggestion struct {
 	// Topic is "drivers", "budget" or "range".
 	Topic string `json:"topic"`
 	// Text is the suggestion in English, its figures included.
 	Text string `json:"text"`
+
+	// Outcome is the outcome P is the probability of and Drivers the
+	// model's main drivers of it, the largest first (drivers).
+	Outcome string         `json:"-"`
+	Drivers []DriverFigure `json:"-"`
+	// Contacts is the best plan's number of contacts and Shares the
+	// segments taking the most of them, the most first (budget).
+	Contacts int            `json:"-"`
+	Shares   []ContactShare `json:"-"`
+	// Beyond of the Customers lie beyond the model's training range on at
+	// least one column, BeyondShare of them (range).
+	Beyond, Customers int     `json:"-"`
+	BeyondShare       float64 `json:"-"`
 }
+
+// DriverFigure is one of the model's main drivers as a suggestion says it:
+// the mean size of its attribution to P (Size), and the way (Raises) and
+// amount (By, ≥ 0) it moves P on average.
+type DriverFigure struct {
+	Column   string
+	Size, By float64
+	Raises   bool
+}
+
+// ContactShare is one segment's part of the best plan's contacts: its
+// share of them (OfContacts) and the share of the segment contacted
+// (OfSegment).
+type ContactShare struct {
+	Segment               Segment
+	OfContacts, OfSegment float64
+}
+
+// Suggestion topics.
+const (
+	TopicDrivers = "drivers"
+	TopicBudget  = "budget"
+	TopicRange   = "range"
+)
 
 // PlatformSuggestions draws at most three suggestions from a plan report:
 // the columns the model leans on most over these customers (its overall
@@ -32,43 +73,63 @@ type PlatformSuggestion struct {
 func PlatformSuggestions(rep *PlanReport, beyond int) []PlatformSuggestion {
 	var out []PlatformSuggestion
 	if ds := rep.Drivers[:min(3, len(rep.Drivers))]; len(ds) > 0 {
-		var parts []string
+		p := PlatformSuggestion{Topic: TopicDrivers, Outcome: rep.Outcome}
 		for _, d := range ds {
-			way := "raises"
-			if d.Mean < 0 {
-				way = "lowers"
-			}
-			parts = append(parts, fmt.Sprintf("%s (moves P by %.3f per customer; on average %s it by %.3f)",
-				d.Column, d.MeanAbs, way, abs(d.Mean)))
+			p.Drivers = append(p.Drivers, DriverFigure{Column: d.Column, Size: d.MeanAbs, By: abs(d.Mean), Raises: d.Mean >= 0})
 		}
-		out = append(out, PlatformSuggestion{Topic: "drivers", Text: fmt.Sprintf(
-			"The model's P(%s) rests most on %s: mean integrated-gradients attributions over these customers, against the "+
-				"mean training customer. Look first at what the platform does that bears on these; they are the model's "+
-				"association, not a tested effect, and a behaviour the customer chooses (orders, visits) is not a setting to turn.",
-			rep.Outcome, strings.Join(parts, ", "))})
+		out = append(out, p)
 	}
 	if n := rep.Best.Contacted; n > 0 && !rep.Best.TooSmall() {
 		segs := slices.Clone(rep.Segments)
 		slices.SortStableFunc(segs, func(p, q PlanSegment) int { return cmp.Compare(q.Contacted, p.Contacted) })
-		var parts []string
+		p := PlatformSuggestion{Topic: TopicBudget, Contacts: n}
 		for _, g := range segs[:min(3, len(segs))] {
 			if g.Contacted == 0 {
 				break
 			}
-			parts = append(parts, fmt.Sprintf("%s %s (%s of the segment)", g.Segment, Percent(float64(g.Contacted)/float64(n)),
-				Percent(float64(g.Contacted)/float64(g.Customers))))
+			p.Shares = append(p.Shares, ContactShare{Segment: g.Segment, OfContacts: float64(g.Contacted) / float64(n),
+				OfSegment: float64(g.Contacted) / float64(g.Customers)})
 		}
-		out = append(out, PlatformSuggestion{Topic: "budget", Text: fmt.Sprintf(
-			"Of the %s contacts of the best plan, %s: where a retention programme would spend, under your assumptions "+
-				"and the model's probabilities.", data.Thousands(n), strings.Join(parts, ", "))})
+		out = append(out, p)
 	}
 	if rep.Customers > 0 && 10*beyond > rep.Customers {
-		out = append(out, PlatformSuggestion{Topic: "range", Text: fmt.Sprintf(
-			"%s of the %s customers (%s) lie beyond the model's training range on at least one column and were scored at "+
-				"its end: retrain on data like theirs (for an order log, a later cutoff) before acting on their scores.",
-			data.Thousands(beyond), data.Thousands(rep.Customers), Percent(float64(beyond)/float64(rep.Customers)))})
+		out = append(out, PlatformSuggestion{Topic: TopicRange, Beyond: beyond, Customers: rep.Customers,
+			BeyondShare: float64(beyond) / float64(rep.Customers)})
+	}
+	for i := range out {
+		out[i].Text = out[i].english()
 	}
 	return out
+}
+
+// english says the suggestion in English from its figures.
+func (p PlatformSuggestion) english() string {
+	var parts []string
+	switch p.Topic {
+	case TopicDrivers:
+		for _, d := range p.Drivers {
+			way := "raises"
+			if !d.Raises {
+				way = "lowers"
+			}
+			parts = append(parts, fmt.Sprintf("%s (moves P by %.3f per customer; on average %s it by %.3f)", d.Column, d.Size, way, d.By))
+		}
+		return fmt.Sprintf("The model's P(%s) rests most on %s: mean integrated-gradients attributions over these customers, against the "+
+			"mean training customer. Look first at what the platform does that bears on these; they are the model's "+
+			"association, not a tested effect, and a behaviour the customer chooses (orders, visits) is not a setting to turn.",
+			p.Outcome, strings.Join(parts, ", "))
+	case TopicBudget:
+		for _, g := range p.Shares {
+			parts = append(parts, fmt.Sprintf("%s %s (%s of the segment)", g.Segment, Percent(g.OfContacts), Percent(g.OfSegment)))
+		}
+		return fmt.Sprintf("Of the %s contacts of the best plan, %s: where a retention programme would spend, under your assumptions "+
+			"and the model's probabilities.", data.Thousands(p.Contacts), strings.Join(parts, ", "))
+	case TopicRange:
+		return fmt.Sprintf("%s of the %s customers (%s) lie beyond the model's training range on at least one column and were scored at "+
+			"its end: retrain on data like theirs (for an order log, a later cutoff) before acting on their scores.",
+			data.Thousands(p.Beyond), data.Thousands(p.Customers), Percent(p.BeyondShare))
+	}
+	return ""
 }
 
 // CustomersBeyond counts the rows holding at least one cell beyond the

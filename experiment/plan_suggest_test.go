@@ -20,7 +20,7 @@ func TestPlatformSuggestions(t *testing.T) {
 		Segments: []PlanSegment{{Cell: Cell{Segment: SegLost, Customers: 400}, Contacted: 80},
 			{Cell: Cell{Segment: SegAtRisk, Customers: 150}, Contacted: 120}, {Cell: Cell{Segment: SegChampions, Customers: 450}}}}
 	got := PlatformSuggestions(rep, 150)
-	want := []PlatformSuggestion{
+	want := []struct{ Topic, Text string }{
 		{"drivers", "The model's P(orders_again_90d = yes) rests most on frequency (moves P by 0.065 per customer; on average raises it by 0.018), " +
 			"recency_days (moves P by 0.052 per customer; on average lowers it by 0.009): mean integrated-gradients attributions over these " +
 			"customers, against the mean training customer. Look first at what the platform does that bears on these; they are the model's " +
@@ -34,9 +34,24 @@ func TestPlatformSuggestions(t *testing.T) {
 		t.Fatalf("%d suggestions, want %d: %+v", len(got), len(want), got)
 	}
 	for i := range want {
-		if got[i] != want[i] {
-			t.Errorf("suggestion %d:\n%s\nwant\n%s", i, got[i].Text, want[i].Text)
+		if got[i].Topic != want[i].Topic || got[i].Text != want[i].Text {
+			t.Errorf("suggestion %d (%s):\n%s\nwant (%s)\n%s", i, got[i].Topic, got[i].Text, want[i].Topic, want[i].Text)
 		}
+	}
+	// The figures the text says, for a caller that words them otherwise
+	// (the Plan screen in Chinese): the same numbers as above.
+	if d := got[0].Drivers; got[0].Outcome != rep.Outcome || len(d) != 2 ||
+		d[0] != (DriverFigure{Column: "frequency", Size: 0.065, By: 0.018, Raises: true}) ||
+		d[1] != (DriverFigure{Column: "recency_days", Size: 0.052, By: 0.009, Raises: false}) {
+		t.Errorf("drivers' figures %q %+v", got[0].Outcome, d)
+	}
+	if b := got[1]; b.Contacts != 200 || len(b.Shares) != 2 ||
+		b.Shares[0] != (ContactShare{Segment: SegAtRisk, OfContacts: 0.6, OfSegment: 0.8}) ||
+		b.Shares[1] != (ContactShare{Segment: SegLost, OfContacts: 0.4, OfSegment: 0.2}) {
+		t.Errorf("budget's figures %d %+v", b.Contacts, b.Shares)
+	}
+	if r := got[2]; r.Beyond != 150 || r.Customers != 1000 || r.BeyondShare != 0.15 {
+		t.Errorf("range's figures %d of %d (%v)", r.Beyond, r.Customers, r.BeyondShare)
 	}
 	rep.Best = PlanPoint{}
 	if got := PlatformSuggestions(rep, 100); len(got) != 1 || got[0].Topic != "drivers" {

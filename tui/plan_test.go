@@ -14,7 +14,7 @@ func TestPlanScreenOnTheAnalysedRun(t *testing.T) {
 	if m.active != tabPlan {
 		t.Fatalf("0 opened tab %d, want the Plan screen", m.active)
 	}
-	screentest.MustContain(t, screen(m), "0 Plan", "Plan · run 2", "net value", "Segments", "First contacts")
+	screentest.MustContain(t, screen(m), "0 Plan", "Plan · run 2", "net value", "Segments", "Suggestions for the platform")
 	// A field being edited has the keyboard: the root turns its global keys off.
 	m = pressAll(t, m, "c")
 	if !m.editing() {

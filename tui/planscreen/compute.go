@@ -41,6 +41,10 @@ type base struct {
 	// lie beyond the range the model keeps: their probabilities are the
 	// model's extrapolation (experiment.MeasuredCustomers.Extrapolations).
 	extrapolating []data.Extrapolation
+	// beyond counts the customers with a cell beyond the model's training
+	// range on some column (experiment.CustomersBeyond), for the
+	// suggestions for the platform.
+	beyond int
 }
 
 // ReadyMsg carries a plan computed by the screen's Cmd, or the error that
@@ -59,7 +63,10 @@ type ReadyMsg struct {
 	// Check measures the model on Report's customers (nil: their known
 	// outcomes are not of both kinds).
 	Check *experiment.PlanCheck
-	Err   error
+	// Suggestions are Report's suggestions for the platform, as `retain
+	// plan` draws them (experiment.PlatformSuggestions).
+	Suggestions []experiment.PlatformSuggestion
+	Err         error
 }
 
 // request is what one plan computation needs.
@@ -99,6 +106,7 @@ func planCmd(r request) tea.Cmd {
 			t := common.TargetFor(r.target, msg.Base.label)
 			msg.Check = experiment.CheckPlan(t.Scores(msg.Base.customers.Pos), msg.Base.customers.Labels, t.OnPositive,
 				msg.Report.Plan.Order, msg.Report.Best.Contacted)
+			msg.Suggestions = experiment.PlatformSuggestions(msg.Report, msg.Base.beyond)
 		}
 		return msg
 	}
@@ -145,10 +153,13 @@ func scoreToday(run common.Run) (b *base, err error) {
 }
 
 // describe keeps what the screen shows of the run e beside b's customers:
-// the columns beyond the model's range, the calibration dropped, the
-// levers and their fills.
+// the columns beyond the model's range and how many customers lie beyond
+// it, the calibration dropped, the levers and their fills.
 func (b *base) describe(e *experiment.Experiment) (err error) {
-	b.extrapolating = b.customers.Extrapolations()
+	if beyond := b.customers.Beyond(); beyond != nil {
+		b.extrapolating = b.customers.Pipeline.Extrapolations(beyond, len(b.customers.Rows))
+		b.beyond = experiment.CustomersBeyond(beyond)
+	}
 	if b.dropped, err = e.CalibrationDropped(); err != nil {
 		return err
 	}

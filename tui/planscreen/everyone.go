@@ -1,6 +1,7 @@
 package planscreen
 
 import (
+	"strings"
 	"time"
 
 	"github.com/retainlab/retain/data"
@@ -60,18 +61,49 @@ const everyoneModelFile = "model.json"
 // writing everyoneModelFile, then retain plan with the plan's assumptions
 // as shown writing contacts.csv. None for data the command line does not
 // load (the textbook shop, a built-in shop with planted abusers). Over
-// today's customers they are todayCommands.
-func (s Model) everyoneCommands() [][]string {
-	if s.base != nil && s.base.today {
-		return s.todayCommands()
-	}
-	return s.commandsAt(time.Time{})
+// today's customers they are todayCommands. They are built by
+// buildCommands, in Update; drawing only reads them.
+func (s Model) everyoneCommands() [][]string { return s.commands }
+
+// commandInputs are what everyoneCommands are built from: the customers
+// planned for (base: the run's, or today's, with the cutoff the model
+// trained at), the run, its levers and the flags of the plan shown.
+type commandInputs struct {
+	base   *base
+	exp    *experiment.Experiment
+	levers string
+	flags  string
 }
+
+// buildCommands builds everyoneCommands when what they are built from
+// has changed since they were last built, and only then: building them
+// works out the run's settings again (common.TrainArgsAt), which
+// drawing, at every key, must not.
+func (s *Model) buildCommands() {
+	if s.base == nil || s.report == nil {
+		s.commands, s.commandsFrom = nil, commandInputs{}
+		return
+	}
+	from := commandInputs{base: s.base, exp: s.run.Exp, levers: strings.Join(s.levers(), "\x00"), flags: strings.Join(s.planFlags(), "\x00")}
+	if from == s.commandsFrom {
+		return
+	}
+	s.commandsFrom = from
+	if s.base.today {
+		s.commands = s.todayCommands()
+		return
+	}
+	s.commands = s.commandsAt(time.Time{})
+}
+
+// trainArgsAt builds the train command (common.TrainArgsAt; a test counts
+// its calls).
+var trainArgsAt = common.TrainArgsAt
 
 // commandsAt are everyoneCommands with an order log's model trained on
 // the cohort at cutoff (zero: the run's own).
 func (s Model) commandsAt(cutoff time.Time) [][]string {
-	train, ok := common.TrainArgsAt(s.run.Exp, s.levers(), cutoff)
+	train, ok := trainArgsAt(s.run.Exp, s.levers(), cutoff)
 	if !ok {
 		return nil
 	}

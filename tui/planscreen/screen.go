@@ -19,6 +19,9 @@ type keyMap struct {
 	// Today switches between the customers the run is measured on and
 	// the order log's current ones (today.go).
 	Today key.Binding
+	// Suggest scrolls the page to the suggestions for the platform
+	// (suggest.go).
+	Suggest key.Binding
 }
 
 func defaultKeyMap(c common.Common) keyMap {
@@ -32,6 +35,7 @@ func defaultKeyMap(c common.Common) keyMap {
 		Cancel:  key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", c.T("cancel", "取消"))),
 		Target:  c.TargetKey(),
 		Today:   key.NewBinding(key.WithKeys("t"), key.WithHelp("t", c.T("today's customers", "今天的客户"))),
+		Suggest: key.NewBinding(key.WithKeys("a"), key.WithHelp("a", c.T("suggestions for the platform", "平台优化建议"))),
 	}
 }
 
@@ -56,9 +60,20 @@ type Model struct {
 	report *experiment.PlanReport
 	seg    *experiment.Segments  // the segments of report's customers
 	check  *experiment.PlanCheck // the model measured on report's customers
-	err    error                 // the run could not be scored
-	seq    int                   // the latest request; older answers are dropped
-	busy   bool
+	// suggestions are report's suggestions for the platform
+	// (experiment.PlatformSuggestions, as `retain plan` draws them);
+	// suggestAt is the line of the page their section starts on.
+	suggestions []experiment.PlatformSuggestion
+	suggestAt   int
+	// atSuggestions keeps the section at the top of the page (key a)
+	// until the page is scrolled otherwise.
+	atSuggestions bool
+	// fieldsAt is the line of the page the inputs start on: a field
+	// opened while the page is scrolled below it scrolls back to it.
+	fieldsAt int
+	err      error // the run could not be scored
+	seq      int   // the latest request; older answers are dropped
+	busy     bool
 
 	// out runs the export; on a served session (Options.Served) it never
 	// writes at a path the client chose.
@@ -74,6 +89,11 @@ type Model struct {
 	// shownLevers are the levers of the plan shown (report).
 	shownLevers []string
 	leverKeys   leverKeys
+
+	// commands are the commands of everyoneCommands, built in Update when
+	// what they are built from changes (commandsFrom), never while drawing.
+	commands     [][]string
+	commandsFrom commandInputs
 
 	// scroll is the first line of the plan shown under its title;
 	// maxScroll the largest (0 when the plan fits the screen).
@@ -102,6 +122,7 @@ func (s *Model) SetRun(run common.Run) tea.Cmd {
 		return nil
 	}
 	s.run, s.base, s.report, s.check, s.err, s.picking = run, nil, nil, nil, nil, nil
+	s.suggestions, s.atSuggestions = nil, false
 	s.today, s.other = false, nil
 	s.refusals = [fieldCount]common.Said{}
 	cmd := s.request(-1)
@@ -134,6 +155,10 @@ func (s Model) Levers() []string { return s.levers() }
 
 // Report is the plan shown (nil before one is computed).
 func (s Model) Report() *experiment.PlanReport { return s.report }
+
+// Suggestions are the plan shown's suggestions for the platform (nil
+// before a plan is computed, or when it has none).
+func (s Model) Suggestions() []experiment.PlatformSuggestion { return s.suggestions }
 
 // Refusal is the sentence refusing field f's last value ("" if none).
 func (s Model) Refusal(f int) string { return s.refusals[f].In(s.Common) }
@@ -205,7 +230,8 @@ func (s Model) HelpGroups() [][]key.Binding {
 	if s.today {
 		k.Today.SetHelp("t", s.T("customers measured", "评估用的客户"))
 	}
-	keys := []key.Binding{k.Budget, k.Cost, k.Value, k.Success, levers, k.Export, k.Target, k.Today}
+	k.Suggest.SetEnabled(on && s.maxScroll > 0)
+	keys := []key.Binding{k.Budget, k.Cost, k.Value, k.Success, levers, k.Export, k.Target, k.Today, k.Suggest}
 	if s.maxScroll > 0 {
 		keys = append(keys, s.scrollKeys.Up, s.scrollKeys.PageUp, s.scrollKeys.Top)
 	}
@@ -243,6 +269,7 @@ func (s Model) step(msg tea.Msg) (Model, tea.Cmd) {
 			s.err = msg.Err
 		default:
 			s.report, s.seg, s.check, s.err, s.shown, s.shownLevers = msg.Report, msg.Segments, msg.Check, nil, msg.In, msg.Levers
+			s.suggestions = msg.Suggestions
 			// A new plan stands on the values shown: an earlier refusal,
 			// of this field or another, no longer describes it.
 			s.refusals = [fieldCount]common.Said{}
@@ -334,10 +361,18 @@ func (s Model) key(k tea.KeyPressMsg) (Model, tea.Cmd) {
 		s.render()
 		return s, nil
 	}
+	if key.Matches(k, s.keys.Suggest) {
+		s.scrollToSuggestions()
+		s.render()
+		return s, nil
+	}
 	fields := []key.Binding{s.keys.Budget, s.keys.Cost, s.keys.Value, s.keys.Success}
 	for f, b := range fields {
 		if key.Matches(k, b) {
 			s.field = f
+			// The field typed in is in view, under the title.
+			s.atSuggestions = false
+			s.scroll = min(s.scroll, max(s.fieldsAt-1, 0))
 			common.SetFieldWidth(&s.input.Model, s.inputWidth())
 			cmd := s.input.Open(s.in.text[f]) // selected: what is typed replaces it
 			s.render()

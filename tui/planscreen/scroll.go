@@ -21,6 +21,7 @@ func defaultScrollKeys(c common.Common) common.ScrollKeys {
 func (s *Model) scrollKey(k tea.KeyPressMsg) bool {
 	top, ok := s.scrollKeys.Scrolled(k, s.scroll, max(1, s.Height-2), s.maxScroll)
 	s.scroll = top
+	s.atSuggestions = s.atSuggestions && !ok
 	return ok
 }
 

@@ -29,7 +29,7 @@ func (s Model) hasToday() bool {
 func (s *Model) toggleToday() tea.Cmd {
 	s.today = !s.today
 	s.base, s.other = s.other, s.base
-	s.report, s.seg, s.check, s.err, s.scroll = nil, nil, nil, nil, 0
+	s.report, s.seg, s.check, s.err, s.scroll, s.suggestions, s.atSuggestions = nil, nil, nil, nil, 0, nil, false
 	s.refusals = [fieldCount]common.Said{}
 	return s.request(-1)
 }

@@ -19,12 +19,18 @@ func (s *Model) render() {
 	// at its foot take rows from it.
 	atEnd := s.maxScroll > 0 && s.scroll >= s.maxScroll
 	s.maxScroll = 0
+	s.buildCommands()
 	if s.report != nil && s.base != nil && s.err == nil && s.picking == nil && !s.out.Showing() {
-		_, s.maxScroll = s.scrolled(s.pageLines(), s.exportLines())
+		var lines []string
+		lines, s.suggestAt, s.fieldsAt = s.pageBody()
+		_, s.maxScroll = s.scrolled(lines, s.exportLines())
 		if atEnd {
 			s.scroll = s.maxScroll
 		}
-		s.scroll = min(s.scroll, s.maxScroll)
+		if s.atSuggestions {
+			s.scroll = s.suggestAt - 1
+		}
+		s.scroll = max(min(s.scroll, s.maxScroll), 0)
 	}
 	s.view = s.draw()
 }
@@ -98,13 +104,20 @@ func (s Model) exportLines() []string {
 }
 
 // pageLines is the whole plan: title, headline, inputs, checks, curve,
-// segments, contacts, each line cut to the screen's width.
+// segments, suggestions for the platform, contacts, each line cut to the
+// screen's width.
 func (s Model) pageLines() []string {
+	lines, _, _ := s.pageBody()
+	return lines
+}
+
+// pageBody is pageLines, the line the suggestions for the platform start
+// on and the line of the first input.
+func (s Model) pageBody() (lines []string, suggestAt, fieldsAt int) {
 	w := s.Width
 	rep := s.report
 	t := common.TargetFor(s.chosen, s.base.label)
 	st := s.Styles
-	var lines []string
 	title := s.Tf("Plan · run %d · %s · %s", "计划 · 第 %d 次训练 · %s · %s", s.run.Number, s.TargetLine(t), s.customersNoun())
 	// Two lines, not one cut, when it does not fit (the Chinese title's
 	// "(not trained on)" at 80 columns): the count of customers on its own.
@@ -156,6 +169,7 @@ func (s Model) pageLines() []string {
 			lines = append(lines, st.Warning.Render(l))
 		}
 	}
+	fieldsAt = len(lines)
 	lines = append(lines, s.fields()...)
 	// Under the assumptions, what they imply: where a contact starts to
 	// pay, and how the plan moves with the success rate.
@@ -179,6 +193,11 @@ func (s Model) pageLines() []string {
 	lines = append(lines, s.withChart(s.curve())...)
 	lines = append(lines, "")
 	lines = append(lines, s.segments()...)
+	// The article's last step, after the segments as in `retain plan`'s
+	// report.
+	lines = append(lines, "")
+	suggestAt = len(lines)
+	lines = append(lines, s.suggestionLines()...)
 	if len(rep.Contacts) > 0 {
 		lines = append(lines, "")
 		lines = append(lines, s.contacts()...)
@@ -189,7 +208,7 @@ func (s Model) pageLines() []string {
 			lines[i] = ansi.Truncate(l, w, "…")
 		}
 	}
-	return lines
+	return lines, suggestAt, fieldsAt
 }
 
 // headline is the report's sentence, in Chinese rebuilt from its best
