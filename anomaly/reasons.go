@@ -54,7 +54,8 @@ type Reason struct {
 	// Pair, when set, makes this reason a disagreement between Column and
 	// another strongly related column (see Result.Joint): Value is
 	// Column's, Pair the other column's value and the two columns'
-	// correlation. Reasons lists it before the columns' own reasons.
+	// correlation; Expected and Typical are Column's. Reasons lists it
+	// before the columns' own reasons, in place of Column's own.
 	Pair *PairReason `json:"pair,omitempty"`
 }
 
@@ -276,7 +277,10 @@ func (res *Result) Reasons(row, n int) []Reason {
 		for at < len(reasons) && reasons[at].Outside > 0 {
 			at++
 		}
-		reasons = slices.Insert(reasons, at, pr)
+		// The pair reason carries its first column's value, expected and
+		// typical values: that column's own reason would repeat it.
+		reasons = slices.DeleteFunc(reasons, func(r Reason) bool { return r.Column == pr.Column && r.Outside == 0 })
+		reasons = slices.Insert(reasons, min(at, len(reasons)), pr)
 	}
 	return reasons[:min(n, len(reasons))]
 }

@@ -48,7 +48,8 @@ func ringTable(tb testing.TB, users, bots int, seed uint64) *data.Table {
 // TestCoordinatedRingRanksFirst plants a ring of 8 bots (many pages in 0
 // seconds) among 1,500 users with a rare legitimate segment of 15 and
 // checks that the 8 are the first 8 of the ranking and that a bot's first
-// reason names the two columns that disagree. Before the joint component
+// reason names the two columns that disagree (and no later reason repeats
+// its first column). Before the joint component
 // and the 0/1 inputs' rarity scale (review 28, finding 2) the segment's
 // rare channel level weighed about 1/p in the score and led the ranking,
 // and the bots' pages and seconds, seen as ranks, counted as two ordinary
@@ -68,6 +69,11 @@ func TestCoordinatedRingRanksFirst(t *testing.T) {
 	first := res.Reasons(users, 1)[0]
 	if first.Pair == nil || first.Column != "pages" || first.Pair.Column != "seconds" {
 		t.Errorf("bot's first reason %q, want pages with seconds", first.String())
+	}
+	for _, r := range res.Reasons(users, DefaultReasons)[1:] {
+		if r.Column == "pages" {
+			t.Errorf("bot's reasons repeat the pair's column: %v", res.Reasons(users, DefaultReasons))
+		}
 	}
 	if want := "pages "; !strings.HasPrefix(first.String(), want) || !strings.Contains(first.String(), "with seconds 0, columns that rise together") {
 		t.Errorf("bot's first reason reads %q", first.String())
