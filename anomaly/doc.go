@@ -12,6 +12,9 @@
 // always computed beside it, so the user sees what the network adds. A row
 // with a value far outside its column's usual range (see Result.Outside)
 // is lifted above every row in range: the networks do not see magnitude.
+// Two strongly related numeric columns that disagree (many pages in no
+// time) count as one more input (see Result.Joint), and a 0/1 input's rare
+// value weighs its rarity on the rank-gauss scale (see binaryWeights).
 // When a
 // truth column exists, Evaluate measures both.
 //

@@ -51,6 +51,35 @@ type Reason struct {
 	Outside  float64 `json:"outside,omitempty"`
 	Usual    *Range  `json:"usual_range,omitempty"`
 	Negative bool    `json:"negative,omitempty"`
+	// Pair, when set, makes this reason a disagreement between Column and
+	// another strongly related column (see Result.Joint): Value is
+	// Column's, Pair the other column's value and the two columns'
+	// correlation; Expected and Typical are Column's. Reasons lists it
+	// before the columns' own reasons, in place of Column's own.
+	Pair *PairReason `json:"pair,omitempty"`
+}
+
+// PairReason is the other column of a pair reason (see Reason.Pair).
+type PairReason struct {
+	Column string  `json:"column"`
+	Value  float64 `json:"value"`
+	// Date marks a date column (Value a day number).
+	Date bool `json:"date,omitempty"`
+	// Correlation is the two columns' correlation between their
+	// rank-gauss inputs (positive: they rise together).
+	Correlation float64 `json:"correlation"`
+}
+
+// PairTexts are a pair reason's two values as text (dates as dates, numbers
+// by FormatValues each on its own).
+func (r Reason) PairTexts() (value, other string) {
+	text := func(v float64, date bool) string {
+		if date {
+			return data.FormatDay(v)
+		}
+		return FormatValues(v)[0]
+	}
+	return text(r.Value, r.Date), text(r.Pair.Value, r.Pair.Date)
 }
 
 // Range is a column's usual range in its own units: the quantiles that
@@ -65,6 +94,15 @@ type Range struct {
 func (r Reason) String() string {
 	if r.Missing {
 		return r.Column + " missing"
+	}
+	if r.Pair != nil {
+		v, o := r.PairTexts()
+		together := "rise together"
+		if r.Pair.Correlation < 0 {
+			together = "move oppositely"
+		}
+		return fmt.Sprintf("%s %s with %s %s, columns that %s in other users (correlation %.2f)",
+			r.Column, v, r.Pair.Column, o, together, r.Pair.Correlation)
 	}
 	if r.Outside > 0 && r.Usual != nil {
 		t := FormatValues(r.Value, r.Usual.Low, r.Usual.High)
@@ -215,6 +253,14 @@ func (res *Result) Reasons(row, n int) []Reason {
 		res.expectedValue(&reasons[ci], ci, mean)
 		res.outsideReason(&reasons[ci], ci)
 	}
+	// Shares of the members' mean, of which the joint component is one
+	// more term.
+	largest := 0.0
+	for i := range reasons {
+		reasons[i].Share /= float64(len(r.members))
+		largest = max(largest, reasons[i].Share)
+	}
+	total = total/float64(len(r.members)) + res.jointTerm(row)
 	for i := range reasons {
 		if total > 0 {
 			reasons[i].Share /= total
@@ -226,7 +272,46 @@ func (res *Result) Reasons(row, n int) []Reason {
 		}
 		return cmp.Compare(b.Share, a.Share)
 	})
+	if pr, ok := res.pairReason(row, largest, total); ok {
+		at := 0
+		for at < len(reasons) && reasons[at].Outside > 0 {
+			at++
+		}
+		// The pair reason carries its first column's value, expected and
+		// typical values: that column's own reason would repeat it.
+		reasons = slices.DeleteFunc(reasons, func(r Reason) bool { return r.Column == pr.Column && r.Outside == 0 })
+		reasons = slices.Insert(reasons, min(at, len(reasons)), pr)
+	}
 	return reasons[:min(n, len(reasons))]
+}
+
+// jointTerm is row's joint component as one term of the score (Joint; 0
+// when the run has none).
+func (res *Result) jointTerm(row int) float64 {
+	if res.Joint == nil {
+		return 0
+	}
+	return res.Joint[row]
+}
+
+// pairReason is row's pair reason when its joint component is at least its
+// largest column's term (largest; total is the sum of every term).
+func (res *Result) pairReason(row int, largest, total float64) (Reason, bool) {
+	if res.pairOf == nil || res.pairOf[row] < 0 || res.Joint[row] < largest || res.Joint[row] == 0 {
+		return Reason{}, false
+	}
+	run := res.run
+	pc := run.pairs[res.pairOf[row]]
+	a := res.reason(pc.ca, row, res.Joint[row])
+	if total > 0 {
+		a.Share /= total
+	}
+	width := run.Pipeline.Width()
+	mean, _ := run.meanOutputs(run.X[row*width : (row+1)*width])
+	res.expectedValue(&a, pc.ca, mean)
+	b := res.reason(pc.cb, row, 0)
+	a.Pair = &PairReason{Column: b.Column, Value: b.Value, Date: b.Date, Correlation: pc.rho}
+	return a, true
 }
 
 // reason fills the value side of column ci's Reason for row; Share holds

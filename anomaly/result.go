@@ -35,8 +35,16 @@ type Result struct {
 	// a row in range plus its Outside.
 	Outside []float64
 	// Error is each row's reconstruction error: the mean over the members
-	// of each member's score (see ScoreKind) of the row.
+	// of each member's score (see ScoreKind) of the row, plus its Joint
+	// divided by the number of inputs (Joint counts as one more input).
 	Error []float64
+	// Joint is each row's largest disagreement between two strongly
+	// related numeric columns (|correlation| ≥ 0.5 between their
+	// rank-gauss inputs): the smaller squared standardised residual of
+	// either given the other under a bivariate normal (see
+	// pairCheck.residual2), 0 when no pair applies. 400 product pages in 0
+	// seconds, where pages and time rise together, scores about 100.
+	Joint []float64
 	// Neighbours is how many nearest rows Score averaged (0: none).
 	Neighbours int
 	// Baseline is each row's robust baseline score (see BaselineScores).
@@ -68,6 +76,7 @@ type Result struct {
 
 	run    *Run
 	ranges []usualRange // each pipeline column's usual range
+	pairOf []int        // each row's pair behind Joint (index in run.pairs; −1: none)
 }
 
 // Typical is a feature column's typical value: the median of a numeric or
@@ -100,6 +109,12 @@ func (r *Run) Finish(ctx context.Context) (*Result, error) {
 				res.Error[start+i] += s / float64(len(r.members))
 			}
 		}
+	}
+	// The joint component: a strongly related pair of columns that
+	// disagree counts as one more input of the score (see pairs.go).
+	res.Joint, res.pairOf = pairScores(r.X, r.Pipeline.Width(), r.pairs, r.missing)
+	for i, j := range res.Joint {
+		res.Error[i] += j / float64(r.Pipeline.Width())
 	}
 	res.Neighbours = r.Options.neighbours()
 	var err error
@@ -198,6 +213,9 @@ func (r *Run) inputWeights(pred *engine.Predictor) []float64 {
 		ms[j] = max(ms[j], (1-maxExplained)*(sq[j]/n-mean*mean))
 		if ms[j] > 1e-12 {
 			w[j] = 1 / ms[j]
+		}
+		if r.binary != nil {
+			w[j] *= r.binary[j]
 		}
 	}
 	return w

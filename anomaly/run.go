@@ -48,6 +48,9 @@ type Run struct {
 	truth     []float64
 	archetype []string
 	gauss     []*rankGauss // each input's rank-gauss transform (nil: none)
+	binary    []float64    // each input's factor in the weights (binaryWeights)
+	missing   [][]bool     // each pipeline column's missing cells (missingCells)
+	pairs     []pairCheck  // the strongly related input pairs (fitPairs)
 }
 
 // Prepare checks the named columns, fits the preprocessing on every row and
@@ -105,6 +108,9 @@ func Prepare(t *data.Table, opts Options) (*Run, error) {
 	if opts.Inputs == InputsRankGauss {
 		rng := rand.New(rand.NewPCG(opts.Seed, 0x169))
 		r.gauss = rankGaussInputs(r.X, r.Pipeline.Width(), all, cmpOr(opts.MaxTrainRows, DefaultMaxTrainRows), rng)
+		r.binary = binaryWeights(r.X, r.Pipeline.Width(), all, r.gauss)
+		r.missing = missingCells(r.Features, r.Pipeline)
+		r.pairs = fitPairs(r.X, r.Pipeline.Width(), r.gauss, r.Pipeline, r.missing)
 	}
 	if err := r.newMember(); err != nil {
 		return nil, err

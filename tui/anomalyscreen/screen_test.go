@@ -210,7 +210,7 @@ func TestRetrainFlow(t *testing.T) {
 		fmt.Sprintf("Churn model trained without %d flagged users (%d → %d training rows, random split), measured on the same validation users:",
 			c.Dropped, c.TrainBefore, c.TrainAfter),
 		fmt.Sprintf("not flagged %d: ROC AUC %.3f [%.3f–%.3f] → %.3f", p.Rows, p.Before.AUC, p.Before.AUCInterval.Low, p.Before.AUCInterval.High, p.After.AUC),
-		fmt.Sprintf("Δ %+.3f (paired p %s)", p.Paired.Diff, pValue(p.Paired.P)),
+		fmt.Sprintf("Δ %s (paired p %s)", common.Signed(p.Paired.Diff, 3), pValue(p.Paired.P)),
 		fmt.Sprintf("all %d: ROC AUC %.3f", c.All.Rows, c.All.Before.AUC))
 }
 
