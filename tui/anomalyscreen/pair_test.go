@@ -1,7 +1,6 @@
 package anomalyscreen
 
 import (
-	"strings"
 	"testing"
 
 	"github.com/retainlab/retain/anomaly"
@@ -27,7 +26,7 @@ func TestPairReasonWords(t *testing.T) {
 		{"zh", exits, "ProductRelated 401 而 ExitRates 为 0.2（二者通常此增彼减，r −0.53）"},
 	} {
 		s := New(screentest.Common(c.lang, 80, 24))
-		if got := strings.Join(s.pairParts(c.r), ""); got != c.want {
+		if got := s.reasonText(c.r); got != c.want { // through the screen's entry point: reasonParts must route a pair here
 			t.Errorf("%s: %q, want %q", c.lang, got, c.want)
 		}
 	}

@@ -20,6 +20,9 @@ func (s Model) reasonParts(r anomaly.Reason) []string {
 	if r.Missing {
 		return []string{r.Column + s.T(" missing", " 缺失")}
 	}
+	if r.Pair != nil {
+		return s.pairParts(r)
+	}
 	v, e, t := r.Texts()
 	if r.Level == "" && r.TypicalLevel == "" && !r.Date && !r.Year {
 		num := func(text string) string { return common.WithMinus(common.GroupDigits(text)) }
