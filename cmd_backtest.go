@@ -189,10 +189,15 @@ func runBacktest(ctx context.Context, a *app, o *backtestOptions, foldsGiven boo
 	}
 	// Which of two coin flips leads is no advice.
 	if len(chance) < 2 {
+		said := false
 		for _, s := range []string{bgnbdCalibrated(res), bgnbdAhead(res, opts.BTYD)} {
 			if s != "" {
 				fmt.Fprintln(a.stdout, s)
+				said = true
 			}
+		}
+		if said {
+			fmt.Fprintln(a.stdout, bgnbdCommand(o.log, res.HorizonDays))
 		}
 	}
 	return nil

@@ -41,3 +41,16 @@ func bgnbdCalibrated(res *experiment.BacktestResult) string {
 	return fmt.Sprintf("BG/NBD's probabilities are better than the network's: mean log loss %.4f against %.4f, lower in %d of %d folds.",
 		res.BGNBD.Mean.LogLoss, res.Network.Mean.LogLoss, ahead, len(res.Folds))
 }
+
+// bgnbdCommand is the command that plans on BG/NBD's probabilities for
+// the backtested log (FILE when it came from standard input): the model
+// file gives the horizon and the customers' columns, --scorer bgnbd the
+// probabilities.
+func bgnbdCommand(log string, horizonDays int) string {
+	if log == "-" || log == "" {
+		log = "FILE"
+	}
+	log = shellQuote(log)
+	return fmt.Sprintf("To score and plan on BG/NBD instead: retain train --log %s --horizon %dd --out model.json, then "+
+		"retain plan --model model.json --log %s --scorer bgnbd (or retain predict … --scorer bgnbd).", log, horizonDays, log)
+}
