@@ -56,6 +56,9 @@ func scoreBGNBDFit(ctx context.Context, a *app, b *experiment.Bundle, cur *exper
 		return nil, nil, usageError(fmt.Errorf("--scorer bgnbd: %s was not trained on an order log, so it has no horizon", b.File))
 	}
 	out, bg, err := experiment.ScoreCurrentBGNBD(ctx, cur, s, h)
+	if errors.Is(err, experiment.ErrBaseline) { // the log's history, not a failure of retain
+		return nil, nil, usageError(fmt.Errorf("--scorer bgnbd: %w; score with the network (--scorer network)", err))
+	}
 	if err != nil {
 		return nil, nil, fmt.Errorf("--scorer bgnbd: %w", err)
 	}

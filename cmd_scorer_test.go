@@ -167,3 +167,25 @@ func TestPlanScorerBGNBD(t *testing.T) {
 		}
 	}
 }
+
+// TestScorerBGNBDNotFitted: on a history where BG/NBD cannot be fitted (no
+// repeat purchase up to the cutoff), --scorer bgnbd is refused with exit 2
+// and the reason, and points to the network.
+func TestScorerBGNBDNotFitted(t *testing.T) {
+	path := writeFile(t, "x0.csv", noRepeatLog())
+	model := filepath.Join(t.TempDir(), "x0.json")
+	c := newCLI(t)
+	if code := c.run(context.Background(), "train", "--log", path, "--cutoff", "2024-04-15", "--horizon", "40d", "--epochs", "2", "-o", model); code != exitOK {
+		t.Fatalf("train: exit %d; stderr %q", code, c.stderr.String())
+	}
+	for _, cmd := range []string{"predict", "plan"} {
+		c = newCLI(t)
+		if code := c.run(context.Background(), cmd, "--model", model, "--log", path, "--cutoff", "2024-04-15", "--scorer", "bgnbd"); code != exitUsage {
+			t.Fatalf("%s: exit %d, want %d; stderr %q", cmd, code, exitUsage, c.stderr.String())
+		}
+		if s := c.stderr.String(); !strings.Contains(s, "--scorer bgnbd: BG/NBD baseline: "+path+" up to 2024-04-15: no customer bought again") ||
+			!strings.Contains(s, "score with the network (--scorer network)") {
+			t.Errorf("%s: stderr %q lacks the reason", cmd, s)
+		}
+	}
+}
