@@ -54,7 +54,10 @@ runs past the log's last date, is refused, and so is a fold whose training
 customers are all of one class or hold fewer than 10 of either. Per fold:
 customers and positive rate of both cohorts (drift), and each model's
 roc_auc, average_precision, log_loss and top-decile lift; then their mean
-and standard deviation over the folds.`,
+and standard deviation over the folds. A fold (or the mean) whose log loss is
+above that of predicting the training cohort's positive rate for every test
+customer is named; when BG/NBD ranks or is calibrated better, the closing
+lines say so and give the command that plans on it (--scorer bgnbd).`,
 		Example: `  retain backtest --log orders.csv --horizon 90d
   retain backtest --log orders.csv --horizon 30d --folds 6 --json > backtest.json
   retain backtest --log orders.csv --horizon 90d --cutoffs 2024-03-31,2024-06-30`,
