@@ -54,7 +54,10 @@ runs past the log's last date, is refused, and so is a fold whose training
 customers are all of one class or hold fewer than 10 of either. Per fold:
 customers and positive rate of both cohorts (drift), and each model's
 roc_auc, average_precision, log_loss and top-decile lift; then their mean
-and standard deviation over the folds.`,
+and standard deviation over the folds. A fold (or the mean) whose log loss is
+above that of predicting the training cohort's positive rate for every test
+customer is named; when BG/NBD ranks or is calibrated better, the closing
+lines say so and give the command that plans on it (--scorer bgnbd).`,
 		Example: `  retain backtest --log orders.csv --horizon 90d
   retain backtest --log orders.csv --horizon 30d --folds 6 --json > backtest.json
   retain backtest --log orders.csv --horizon 90d --cutoffs 2024-03-31,2024-06-30`,
@@ -184,9 +187,21 @@ func runBacktest(ctx context.Context, a *app, o *backtestOptions, foldsGiven boo
 	for _, s := range chance {
 		fmt.Fprintln(a.stdout, s)
 	}
-	// Which of two coin flips leads is no advice.
-	if s := bgnbdAhead(res, opts.BTYD); s != "" && len(chance) < 2 {
+	for _, s := range worseThanConstant(res) {
 		fmt.Fprintln(a.stdout, s)
+	}
+	// Which of two coin flips leads is no advice.
+	if len(chance) < 2 {
+		said := false
+		for _, s := range []string{bgnbdCalibrated(res), bgnbdAhead(res, opts.BTYD)} {
+			if s != "" {
+				fmt.Fprintln(a.stdout, s)
+				said = true
+			}
+		}
+		if said {
+			fmt.Fprintln(a.stdout, bgnbdCommand(o.log, res.HorizonDays))
+		}
 	}
 	return nil
 }
@@ -343,6 +358,10 @@ type backtestFoldJSON struct {
 	BestEpoch         int            `json:"best_epoch"`
 	Network           metrics.Report `json:"network"`
 	Baselines         baselinesJSON  `json:"baselines"`
+	// ConstantLogLoss is the log loss of the training cohort's positive
+	// rate predicted for every test customer
+	// (experiment.BacktestFold.ConstantLogLoss).
+	ConstantLogLoss float64 `json:"constant_log_loss"`
 	// DecayCheck and CalibrationDropped are the fold's, as in train's
 	// and eval --cv's JSON (absent when no check ran, or the map was
 	// applied or none asked for).
@@ -359,11 +378,24 @@ type backtestJSON struct {
 	// Summary holds, per model, the mean and standard deviation over the
 	// folds of the figures (eval's names, plus top_decile_lift).
 	Summary map[string]experiment.BacktestSummary `json:"summary"`
+	// ConstantLogLossMean is the mean over the folds of their
+	// constant_log_loss; WorseThanConstant lists each fold (0: the mean)
+	// where a model's log loss is above it (empty when none is).
+	ConstantLogLossMean float64                        `json:"constant_log_loss_mean"`
+	WorseThanConstant   []experiment.WorseThanConstant `json:"worse_than_constant"`
+	// BGNBDBetterCalibrated says that BG/NBD's mean log loss is lower than
+	// the network's by more than experiment.BGNBDLogLossMargin.
+	BGNBDBetterCalibrated bool `json:"bgnbd_better_calibrated"`
 }
 
 func newBacktestJSON(res *experiment.BacktestResult) backtestJSON {
 	out := backtestJSON{Log: res.Log, HorizonDays: res.HorizonDays, Config: res.Config,
-		Summary: map[string]experiment.BacktestSummary{"network": res.Network}}
+		Summary:             map[string]experiment.BacktestSummary{"network": res.Network},
+		ConstantLogLossMean: res.MeanConstantLogLoss(), WorseThanConstant: res.WorseThanConstant()}
+	if out.WorseThanConstant == nil {
+		out.WorseThanConstant = []experiment.WorseThanConstant{}
+	}
+	out.BGNBDBetterCalibrated, _ = res.BGNBDBetterCalibrated()
 	if res.BGNBD != nil {
 		out.Summary["bgnbd"] = *res.BGNBD
 	}
@@ -377,7 +409,7 @@ func newBacktestJSON(res *experiment.BacktestResult) backtestJSON {
 			TrainCustomers: f.Train.Customers, TestCustomers: f.Test.Customers,
 			TrainPositiveRate: f.Train.PositiveRate, TestPositiveRate: f.Test.PositiveRate,
 			TrainRows: f.TrainRows, ValRows: f.ValRows, Epochs: f.Epochs, BestEpoch: f.BestEpoch,
-			Network: f.Network, Baselines: baselinesJSON{BGNBD: bg},
+			Network: f.Network, Baselines: baselinesJSON{BGNBD: bg}, ConstantLogLoss: f.ConstantLogLoss(),
 			DecayCheck: f.Decay, CalibrationDropped: f.CalibrationDropped,
 		})
 	}

@@ -23,6 +23,7 @@ type planOptions struct {
 	model, data             string
 	log, cutoff, logColumns string
 	dateOrder               string
+	scorer                  string // --scorer: network (the model's) or bgnbd
 	budget, value, target   string
 	cost, success           float64
 	levers                  []string
@@ -75,6 +76,13 @@ encourage: the list adds up to the net value), reason_1 … reason_3. The
 report lists only the first contacts; this is the whole list. With --out
 FILE, --contacts-out - writes the list to stdout instead.
 
+--scorer bgnbd (with --log) plans on BG/NBD's probabilities instead of the
+network's: each customer's P(at least one order in the model's horizon), BG/NBD
+fitted on the log up to the cutoff (1 − P for --target prevent), for a log
+where retain backtest shows BG/NBD ahead. Expected values, the contact list
+and the value in play are computed the same way; drivers, levers and reasons,
+which explain the network, are left out and the plan says so.
+
 Without --data or --log, a model trained on the built-in shop plans for the
 built-in population it was trained on.`,
 		Example: `  retain plan --model model.json --data users.csv --budget 10% --cost 2 --value 120 --success 0.2
@@ -92,6 +100,7 @@ built-in population it was trained on.`,
 	fs.StringVar(&o.cutoff, "cutoff", "", "plan for the customers of --log as of `DATE` (YYYY-MM-DD; default: the log's last date)")
 	fs.StringVar(&o.logColumns, "log-columns", "", "`ROLES` of --log's columns, as for train (default: the model's)")
 	dateOrderVar(fs, &o.dateOrder)
+	scorerVar(fs, &o.scorer)
 	fs.StringVar(&o.budget, "budget", "", "most to spend, an `AMOUNT` (5000) or a share of customers (10%) (default: no limit)")
 	fs.Float64Var(&o.cost, "cost", defaultCost, "cost of one contact")
 	fs.StringVar(&o.value, "value", "", "value of a customer kept or converted: an `AMOUNT`, or a numeric COLUMN of the data, a feature or not (default 100)")
@@ -169,6 +178,10 @@ func runPlan(ctx context.Context, a *app, o *planOptions, cmd *cobra.Command) (e
 	if err != nil {
 		return err
 	}
+	bgnbd, err := checkScorer(o.scorer, o.log)
+	if err != nil {
+		return err
+	}
 	inputs := []inputFile{{"model", o.model}, {"data", o.data}, {"log", o.log}, {"salt-file", o.pseudo.salt}}
 	if err := checkOutOrStdout(&o.out, inputs...); err != nil {
 		return err
@@ -191,7 +204,7 @@ func runPlan(ctx context.Context, a *app, o *planOptions, cmd *cobra.Command) (e
 	if err != nil {
 		return err
 	}
-	in, err := planCustomers(a, o, b, key)
+	in, err := planCustomers(ctx, a, o, b, key)
 	if err != nil {
 		return err
 	}
@@ -202,13 +215,20 @@ func runPlan(ctx context.Context, a *app, o *planOptions, cmd *cobra.Command) (e
 	in.tiesByID = key.Enabled()
 	// The cells scored as other than they read, and the model
 	// extrapolating, as predict says them for the same customers.
-	printCellNotes(a, b, in.scored, in.logCustomers, in.name, key, in.advice)
+	if !bgnbd { // the cells the network read, not BG/NBD
+		printCellNotes(a, b, in.scored, in.logCustomers, in.name, key, in.advice)
+	}
 	levers := b.Levers
 	if cmd.Flags().Changed("levers") {
 		levers = o.levers
 	}
 	if levers, err = experiment.CheckLevers(b.Pipeline, levers); err != nil {
 		return usageError(fmt.Errorf("--levers: %w", err))
+	}
+	if bgnbd && len(levers) > 0 {
+		fmt.Fprintf(a.stderr, "note: levers (%s) are not available under --scorer bgnbd: they move the network's inputs, not BG/NBD's\n",
+			strings.Join(levers, ", "))
+		levers = nil
 	}
 	contacts, err := buildPlan(b, in, pf, target, levers)
 	if err != nil {
@@ -219,7 +239,7 @@ func runPlan(ctx context.Context, a *app, o *planOptions, cmd *cobra.Command) (e
 	if in.inSample != "" {
 		fmt.Fprintln(a.stderr, "warning: "+in.inSample)
 	}
-	if n := notCalibratedNote(b.CalibrationDropped); n != "" {
+	if n := notCalibratedNote(b.CalibrationDropped); n != "" && !bgnbd {
 		fmt.Fprintln(a.stderr, "note: "+strings.ToLower(n[:1])+n[1:])
 	}
 	logPath := o.log
@@ -229,7 +249,7 @@ func runPlan(ctx context.Context, a *app, o *planOptions, cmd *cobra.Command) (e
 	doc := planDoc{report: rep, bundle: b, data: in.name, logPath: logPath, guessed: target.Guessed,
 		byDefault: !experiment.NameJudges(target.Label), defaults: pf.defaults, short: in.short,
 		extrapolating: b.Pipeline.ClipWarnings(in.scored.Beyond, len(in.scored.IDs), in.name),
-		suggestions:   experiment.PlatformSuggestions(rep, experiment.CustomersBeyond(in.scored.Beyond))}.withModelFigures()
+		suggestions:   experiment.PlatformSuggestions(rep, experiment.CustomersBeyond(in.scored.Beyond)), bgnbd: in.bgnbd}.withModelFigures()
 	write := func(w io.Writer) error {
 		if o.json {
 			return writeJSON(w, doc.jsonDoc())
@@ -283,6 +303,9 @@ type planData struct {
 	// lies beyond its range when the log is scored at a later cutoff than
 	// the model's (laterCutoffAdvice; nil otherwise).
 	advice func(x data.Extrapolation) string
+	// bgnbd is BG/NBD's fit when it scored the customers (--scorer
+	// bgnbd), nil when the network did.
+	bgnbd *bgnbdScoring
 }
 
 // own gives a customer's own raw value of a numeric column (NaN when
@@ -320,7 +343,7 @@ func tableValues(t *data.Table) func(pc *data.PipelineColumn) ([]float64, error)
 // planCustomers scores the customers: a per-user file, an order log's
 // current customers, or the built-in population the model was trained on;
 // an order log's notes as --pseudonymise (key) shows them.
-func planCustomers(a *app, o *planOptions, b *experiment.Bundle, key *pseudonym.Key) (planData, error) {
+func planCustomers(ctx context.Context, a *app, o *planOptions, b *experiment.Bundle, key *pseudonym.Key) (planData, error) {
 	switch {
 	case o.log != "":
 		flags := sourceFlags{log: o.log, cutoff: o.cutoff, logColumns: o.logColumns, dateOrder: o.dateOrder}
@@ -340,10 +363,16 @@ func planCustomers(a *app, o *planOptions, b *experiment.Bundle, key *pseudonym.
 		if err != nil {
 			return planData{}, err
 		}
+		var bg *bgnbdScoring
+		if o.scorer == experiment.ScorerBGNBD {
+			if s.Scored, bg, err = scoreBGNBDFit(ctx, a, b, cur, s.Scored); err != nil {
+				return planData{}, err
+			}
+		}
 		fmt.Fprintln(a.stderr, cur.Summary())
 		return planData{scored: s.Scored, table: cur.Table, name: o.log, raw: tableValues(cur.Table), columns: tableColumns(cur.Table),
 			short: cur.Report.ShortHistory, logCustomers: cur.Table,
-			advice: laterCutoffAdvice(b, cur.Source.Cutoff, o.log, o.model)}, nil
+			advice: laterCutoffAdvice(b, cur.Source.Cutoff, o.log, o.model), bgnbd: bg}, nil
 	case o.data != "":
 		if err := b.ForTable(o.data); err != nil {
 			return planData{}, err
@@ -399,19 +428,24 @@ func planInSample(b *experiment.Bundle, model, name string, raw []byte, rows int
 // with what its whole target list is written from (bands by share).
 func buildPlan(b *experiment.Bundle, in planData, pf planFlags, target experiment.Target, levers []string) (experiment.ContactList, error) {
 	s := in.scored
-	x, err := b.ExplainerFor(s)
-	if err != nil {
-		return experiment.ContactList{}, err
+	var x *experiment.Explainer
+	var row func(i int) []float64
+	if in.bgnbd == nil { // BG/NBD's scores: no drivers, levers or reasons
+		var err error
+		if x, err = b.ExplainerFor(s); err != nil {
+			return experiment.ContactList{}, err
+		}
+		x.Personal = in.personal
+		row = s.X.RawRowView
 	}
-	x.Personal = in.personal
 	own := in.own()
 	c := experiment.PlanCustomers{IDs: s.IDs, Pos: s.Probabilities, Table: in.table, Pipeline: b.Pipeline,
-		Explainer: x, Row: s.X.RawRowView, Own: own, TiesByID: in.tiesByID}
+		Explainer: x, Row: row, Own: own, TiesByID: in.tiesByID}
 	rep, seg, err := experiment.PlanFor(c, target, pf.valueColumn, experiment.PlanRequest{Assumptions: pf.assumptions, Levers: levers})
 	if ve, ok := errors.AsType[*experiment.ValueColumnError](err); ok {
 		return experiment.ContactList{}, usageError(fmt.Errorf("--value %s: not an amount, nor a numeric column of %s; its numeric columns: %s",
 			ve.Name, in.name, strings.Join(ve.Numeric, ", ")))
 	}
 	return experiment.ContactList{Report: rep, Segments: seg, Target: target, Levers: levers, IDs: s.IDs,
-		Explainer: x, Row: s.X.RawRowView, Own: own}, err
+		Explainer: x, Row: row, Own: own, Unexplained: in.bgnbd != nil}, err
 }

@@ -43,11 +43,20 @@ type planDoc struct {
 	// suggestions are the plan's suggestions for the platform
 	// (experiment.PlatformSuggestions).
 	suggestions []experiment.PlatformSuggestion
+	// bgnbd is BG/NBD's fit when it scored the customers (--scorer
+	// bgnbd): the model file's validation figures, calibration,
+	// extrapolation warnings, drivers and levers are the network's and
+	// are left out (nil: the network scored them).
+	bgnbd *bgnbdScoring
 }
 
 // withModelFigures returns d with its chance sentence and majority-class
 // rate computed from the bundle's validation metrics.
 func (d planDoc) withModelFigures() planDoc {
+	if d.bgnbd != nil {
+		d.majority, d.extrapolating = math.NaN(), nil
+		return d
+	}
 	d.chance = chanceSentence(d.bundle.ValidationMetrics)
 	d.majority = experiment.MajorityRate(d.bundle.ValidationMetrics)
 	return d
@@ -94,7 +103,13 @@ type planJSON struct {
 	// Suggestions are the suggestions for the platform, each with the
 	// figure it rests on (experiment.PlatformSuggestions).
 	Suggestions []experiment.PlatformSuggestion `json:"platform_suggestions,omitempty"`
-	Plan        *experiment.PlanReport          `json:"plan"`
+	// Scorer is what gave the probabilities: "network" or "bgnbd"; under
+	// bgnbd, BGNBD is the fit and ScorerNote says what it means, and the
+	// network's validation figures, drivers and levers are left out.
+	Scorer     string                 `json:"scorer"`
+	BGNBD      *experiment.BGNBDFit   `json:"bgnbd_fit,omitempty"`
+	ScorerNote string                 `json:"scorer_note,omitempty"`
+	Plan       *experiment.PlanReport `json:"plan"`
 }
 
 // planCaveat is said wherever the figures are.
@@ -102,11 +117,27 @@ const planCaveat = "Expectations under your assumptions and the model's probabil
 	"the model's association, not a measured effect of the campaign."
 
 func (d planDoc) jsonDoc() planJSON {
+	if d.bgnbd != nil {
+		return planJSON{Model: d.bundle.File, Data: d.data, Guessed: d.guessed, Defaults: d.defaults, Caveat: planCaveat,
+			Plan: d.report, Why: planWhy(d.report), Short: d.short, ShortNote: d.shortNote(), Suggestions: d.suggestions,
+			Scorer: experiment.ScorerBGNBD, BGNBD: &d.bgnbd.fit, ScorerNote: d.bgnbdNote()}
+	}
 	return planJSON{Model: d.bundle.File, Data: d.data, Guessed: d.guessed, Defaults: d.defaults, Caveat: planCaveat,
 		Validation: experiment.ValidationFigures(d.bundle.ValidationMetrics), Note: d.bundle.ValidationNote, Plan: d.report,
 		MajorityRate: finite(d.majority), Chance: d.chance, Why: planWhy(d.report),
 		Short: d.short, ShortNote: d.shortNote(), NotCalibrated: notCalibratedNote(d.bundle.CalibrationDropped),
-		Extrapolating: d.extrapolating, RandomSplit: randomSplitNote(d.bundle, d.logPath), Suggestions: d.suggestions}
+		Extrapolating: d.extrapolating, RandomSplit: randomSplitNote(d.bundle, d.logPath), Suggestions: d.suggestions,
+		Scorer: experiment.ScorerNetwork}
+}
+
+// bgnbdNote says, under --scorer bgnbd, what gave the plan's
+// probabilities and what of the model file does not apply to them.
+func (d planDoc) bgnbdNote() string {
+	g := d.bgnbd
+	return fmt.Sprintf("The probabilities are BG/NBD's (--scorer bgnbd): P(at least one order within %d days after %s), "+
+		"BG/NBD fitted on %s. The model file gives the horizon and the customers' columns (segments, values), not the "+
+		"probabilities: its validation figures, drivers, levers and reasons are the network's and are not available here.",
+		g.horizonDays, g.cutoff.Format(time.DateOnly), describeBGNBD(g.fit))
 }
 
 // notCalibratedNote says that the probabilities a plan adds up are the
@@ -191,6 +222,9 @@ func (d planDoc) markdown(out io.Writer) error {
 	if n := d.shortNote(); n != "" {
 		fmt.Fprintf(w, "%s\n\n", n)
 	}
+	if d.bgnbd != nil {
+		fmt.Fprintf(w, "**Scored by BG/NBD.** %s\n\n", d.bgnbdNote())
+	}
 	fmt.Fprintf(w, "**%s**\n\n", r.Headline)
 	if why := planWhy(r); why != "" {
 		fmt.Fprintf(w, "%s\n\n", why)
@@ -204,7 +238,7 @@ func (d planDoc) markdown(out io.Writer) error {
 	for _, x := range d.extrapolating {
 		fmt.Fprintf(w, "**Warning:** %s.\n\n", x)
 	}
-	if n := notCalibratedNote(d.bundle.CalibrationDropped); n != "" {
+	if n := notCalibratedNote(d.bundle.CalibrationDropped); n != "" && d.bgnbd == nil {
 		fmt.Fprintf(w, "**Note:** %s\n\n", n)
 	}
 	if u := r.BestWithoutBudget; r.BudgetBinds() {
@@ -410,9 +444,12 @@ func (d planDoc) contacts(w io.Writer) {
 		return
 	}
 	fmt.Fprintf(w, "## First contacts of the best plan\n\n")
-	if len(r.Levers) == 0 {
+	switch {
+	case d.bgnbd != nil:
+		fmt.Fprintf(w, "Levers: not available under --scorer bgnbd (they move the network's inputs, not BG/NBD's).\n\n")
+	case len(r.Levers) == 0:
 		fmt.Fprintf(w, "No levers: give the columns the platform can influence with --levers (here or to train) to see each customer's most movable one.\n\n")
-	} else {
+	default:
 		fmt.Fprintf(w, "Lever: the change of one of %s within its training range, and at most a quarter of that range from the customer's value (in log units for a column the model takes in logs), that moves P most in the helpful direction, the rest unchanged (the model's association, not a tested effect).\n\n",
 			strings.Join(r.Levers, ", "))
 	}
@@ -431,6 +468,11 @@ func (d planDoc) contacts(w io.Writer) {
 
 func (d planDoc) validation(w io.Writer) {
 	fmt.Fprintf(w, "## The model\n\n")
+	if g := d.bgnbd; g != nil {
+		fmt.Fprintf(w, "BG/NBD, fitted on %s. The model file's validation figures are the network's, not BG/NBD's; "+
+			"`retain backtest --log %s --horizon %dd` measures both out of time on this log.\n", describeBGNBD(g.fit), d.logArg(), g.horizonDays)
+		return
+	}
 	figs := experiment.ValidationFigures(d.bundle.ValidationMetrics)
 	if figs == nil {
 		fmt.Fprintf(w, "No validation figures in the model file (%s).\n", d.bundle.ValidationNote)
@@ -538,4 +580,13 @@ func valueReadNote(r *experiment.PlanReport) string {
 		note += fmt.Sprintf("; negative values counted as 0: %s", data.Thousands(r.ValueZeroed))
 	}
 	return note
+}
+
+// logArg is the --log file as a command would name it: FILE when the log
+// came from standard input.
+func (d planDoc) logArg() string {
+	if d.logPath == "" {
+		return "FILE"
+	}
+	return d.logPath
 }

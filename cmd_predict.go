@@ -21,6 +21,8 @@ type predictOptions struct {
 	// log, cutoff and logColumns score an order log's current customers.
 	log, cutoff, logColumns string
 	dateOrder               string
+	// scorer is --scorer: network (the model's) or bgnbd.
+	scorer string
 	// builtinUsers and builtinSeed score the built-in synthetic shop.
 	builtinUsers int
 	builtinSeed  uint64
@@ -53,7 +55,10 @@ With --log instead of --data (a model trained on an order log), every
 customer with at least one order on or before --cutoff is scored, with rows
 built as the model's were (its horizon, features and column roles); the
 default cutoff is the log's last date, "today", so every order in the log is
-history. Customers first seen fewer than 90 days (the longest feature window)
+history. --scorer bgnbd scores them with BG/NBD instead (P(at least one order
+in the model's horizon), fitted on the log up to the cutoff), for a log where
+retain backtest shows BG/NBD ahead of the network; no --explain with it.
+Customers first seen fewer than 90 days (the longest feature window)
 before the cutoff are scored and marked: a short_history column, true or
 false, comes after the predicted class, and stderr counts them.
 
@@ -89,6 +94,7 @@ With --out the CSV is written to FILE (atomically) instead of stdout.`,
 	fs.StringVar(&o.cutoff, "cutoff", "", "score the customers of --log as of `DATE` (YYYY-MM-DD; default: the log's last date)")
 	fs.StringVar(&o.logColumns, "log-columns", "", "`ROLES` of --log's columns, as for train (default: the model's)")
 	dateOrderVar(fs, &o.dateOrder)
+	scorerVar(fs, &o.scorer)
 	fs.IntVar(&o.builtinUsers, "builtin-users", 0, "score `N` users of the built-in synthetic shop instead of --data")
 	fs.Uint64Var(&o.builtinSeed, "builtin-seed", 0, "seed of the built-in population of --builtin-users")
 	fs.StringVarP(&o.out, "out", "o", "", "write the CSV to `FILE` instead of stdout")
@@ -113,6 +119,13 @@ func runPredict(ctx context.Context, a *app, o *predictOptions) (err error) {
 		if err := modelDataFlags(o.cutoff, o.logColumns, o.dateOrder); err != nil {
 			return err
 		}
+	}
+	bgnbd, err := checkScorer(o.scorer, o.log)
+	if err != nil {
+		return err
+	}
+	if bgnbd && o.explain > 0 {
+		return usageError(errors.New("--explain does not apply to --scorer bgnbd: reasons explain the network's probabilities, not BG/NBD's"))
 	}
 	builtin := o.data == "" && o.log == ""
 	if builtin {

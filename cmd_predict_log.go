@@ -31,6 +31,12 @@ func runPredictLog(ctx context.Context, a *app, o *predictOptions, b *experiment
 	if err != nil {
 		return err
 	}
+	bgnbd := o.scorer == experiment.ScorerBGNBD
+	if bgnbd {
+		if scored.Scored, err = scoreBGNBD(ctx, a, b, cur, scored.Scored); err != nil {
+			return err
+		}
+	}
 	personal, err := personalValues(a, key, b, tableColumns(cur.Table))
 	if err != nil {
 		return err
@@ -42,7 +48,9 @@ func runPredictLog(ctx context.Context, a *app, o *predictOptions, b *experiment
 	if err := writeScores(ctx, a, o, b, scored.Scored, scored, opts, personal); err != nil {
 		return err
 	}
-	printCellNotes(a, b, scored.Scored, cur.Table, o.log, key, laterCutoffAdvice(b, cur.Source.Cutoff, o.log, o.model))
+	if !bgnbd { // the cells the network read, not BG/NBD
+		printCellNotes(a, b, scored.Scored, cur.Table, o.log, key, laterCutoffAdvice(b, cur.Source.Cutoff, o.log, o.model))
+	}
 	fmt.Fprintln(a.stderr, cur.Summary())
 	return nil
 }

@@ -71,6 +71,11 @@ type ContactList struct {
 	// Own, when not nil, gives customer i's own raw value of a column, as
 	// PlanInput.Own.
 	Own func(i int, pc *data.PipelineColumn) float64
+	// Unexplained says the probabilities are not the network's (BG/NBD
+	// scored the customers): Explainer and Row are then nil, and the
+	// lever and reason columns stay empty, as the network's reasons would
+	// not explain them.
+	Unexplained bool
 }
 
 // Len is the number of customers the list holds: those the plan contacts.
@@ -96,7 +101,7 @@ func (l ContactList) check() error {
 	switch {
 	case l.Report == nil || l.Report.Plan == nil || len(l.Report.contacted) != len(l.Report.Plan.probs):
 		return errors.New("a contact list needs a plan")
-	case l.Explainer == nil || l.Row == nil:
+	case !l.Unexplained && (l.Explainer == nil || l.Row == nil):
 		return errors.New("a contact list needs an explainer and the customers' inputs")
 	case l.Segments == nil || len(l.Segments.Names) != len(l.Report.Plan.probs) || len(l.Segments.Risk) != len(l.Segments.Names):
 		return fmt.Errorf("%w: the segments do not cover the customers", ErrPlan)
@@ -127,6 +132,18 @@ func (l ContactList) Write(ctx context.Context, w io.Writer, progress func(done,
 		return err
 	}
 	contacted := l.Report.Plan.Contacted(l.Report.Best)
+	if l.Unexplained {
+		for _, i := range contacted {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+			if err := cw.Write(l.record(i, probs[i], bands, nil, Explanation{})); err != nil {
+				return err
+			}
+		}
+		cw.Flush()
+		return cw.Error()
+	}
 	bx, err := l.Explainer.Batch()
 	if err != nil {
 		return err
