@@ -59,6 +59,12 @@ func (s Model) numberMarks(m data.NumberMarks) string {
 	if m.Groups() {
 		removed = append(removed, s.T("thousands separators", "千位分隔符"))
 	}
+	if m.SpaceGroups() {
+		removed = append(removed, s.T("the spaces grouping thousands (1 234 is 1234)", "分隔千位的空格（1 234 即 1234）"))
+	}
+	if m.ApostropheGroups() {
+		removed = append(removed, s.T("the apostrophes grouping thousands (1'234 is 1234)", "分隔千位的撇号（1'234 即 1234）"))
+	}
 	var out []string
 	if len(removed) > 0 {
 		out = append(out, s.Tf("read without %s", "读取时去掉%s", strings.Join(removed, s.T(", ", "、"))))
