@@ -161,7 +161,9 @@ func TestGroupedMoreThanOneWay(t *testing.T) {
 	// Text: words, and "12 345" in some cells; and all cells grouped but
 	// with a five-digit number without groups among them.
 	for _, cell := range []func(i int) string{
-		func(i int) string { return []string{"12 345", "box 3", "none left", "1 234"}[i%4] + fmt.Sprint(" ", i%3) },
+		func(i int) string {
+			return []string{"12 345", "box 3", "none left", "1 234"}[i%4] + fmt.Sprint(" ", i%3)
+		},
 		func(i int) string { return []string{"12 345", "12346", "12 347", "1 234"}[i%4] },
 		func(i int) string { return []string{"1 234", "1'235", "1 236", "1 237"}[i%4] },
 	} {
