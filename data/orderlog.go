@@ -343,7 +343,13 @@ func readTextLog(r io.Reader, name string, opts LogOptions) (*OrderLog, error) {
 	decimalComma := false
 	if format == LogCSV {
 		delim := delimiterOf(br)
+		if named, ok := excelSepLine(br); ok {
+			delim = named
+		}
 		rr := newRecordReader(br, name, delim)
+		if err := skipSepLine(rr, br); err != nil {
+			return nil, wrapReadErr(name, err)
+		}
 		if err := skipTitles(rr, br); err != nil {
 			return nil, wrapReadErr(name, err)
 		}
