@@ -206,6 +206,9 @@ type OrderLog struct {
 	// CancelRules counts the other cancelled lines by the rule that left
 	// them out.
 	CancelRules CancelRules
+	// KeptCInvoices counts the lines kept as orders although their order
+	// id is "C" + digits (KeptCNote).
+	KeptCInvoices CancelRule
 	// First and Last are the dates of the earliest and latest kept order.
 	First, Last time.Time
 	// earliest are the earliest dated lines, for EarlyDated.
@@ -763,6 +766,9 @@ func (p *logParser) line(want int) error {
 		}
 		p.keepCancel(cust, orderID, day, refund, item, units)
 		return nil
+	}
+	if c.order >= 0 && isCancelledInvoice(orderID) {
+		p.log.KeptCInvoices.note(line, c.order+1)
 	}
 	if isMissing(cust) {
 		p.log.MissingCustomer++
