@@ -160,6 +160,13 @@ func (s Model) featureSteps(tr data.Treatment) []string {
 		tr = tr.Days()
 	}
 	switch {
+	case tr.Encoding == data.EncodeOneHot && tr.Other && tr.Folded > 0:
+		levels := s.Tf("%d levels", "%d 个", tr.Folded)
+		if tr.Folded == 1 {
+			levels = s.T("1 level", "1 个")
+		}
+		steps = append(steps, s.Tf("one-hot encoded into %s (%s seen < %d times, and unseen ones: %s)",
+			"独热编码为 %s（%s出现少于 %d 次的取值及未见过的取值：%s）", s.columns(tr.Width), levels, data.MinGroup, data.OtherLevel))
 	case tr.Encoding == data.EncodeOneHot && tr.Other:
 		steps = append(steps, s.Tf("one-hot encoded into %s (levels seen < %d times and unseen ones: %s)",
 			"独热编码为 %s（出现少于 %d 次及未见过的取值：%s）", s.columns(tr.Width), data.MinGroup, data.OtherLevel))
