@@ -23,12 +23,6 @@ func (s Model) leftOut(c *data.CohortReport) string {
 	if c.OtherEvents > 0 {
 		out += s.Tf(" · %s events that are not purchases", " · %s 条非购买事件", common.Thousands(c.OtherEvents))
 	}
-	if k := c.KeptCInvoices; k.Lines > 0 {
-		// Kept, not left out; said here, beside the cancellations, so
-		// that a log of "C" ids learns why none was cancelled.
-		out += s.Tf(` · kept as orders: %s under an order id "C" + digits, not negative (first on line %d, column %d)`,
-			" · 保留为订单：%s 条订单号为“C”加数字的行，金额和数量都不为负（第一条在第 %d 行第 %d 列）", common.Thousands(k.Lines), k.Line, k.Col)
-	}
 	if rules := s.CancelRulesText(c.CancelRules, c.NegativeAmounts); rules != "" {
 		// Said last, so that the counts before it stay in view on a
 		// narrow screen: by which rules the cancelled lines were left
@@ -38,6 +32,13 @@ func (s Model) leftOut(c *data.CohortReport) string {
 		if n := c.NegativeAmounts.Customers; n > 0 {
 			out += s.Tf(" · %s customers with no other line", " · %s 位客户再无其他行", common.Thousands(n))
 		}
+	}
+	if k := c.KeptCInvoices; k.Lines > 0 {
+		// Kept, not left out; said after the cancellations (which stay
+		// in view first), so that a log of "C" ids learns why none was
+		// cancelled.
+		out += s.Tf(` · kept as orders: %s under an order id "C" + digits, not negative (first on line %d, column %d)`,
+			" · 保留为订单：%s 条订单号为“C”加数字的行，金额和数量都不为负（第一条在第 %d 行第 %d 列）", common.Thousands(k.Lines), k.Line, k.Col)
 	}
 	return out
 }
