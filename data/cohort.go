@@ -78,6 +78,9 @@ type CohortReport struct {
 	// CancelRules is OrderLog.CancelRules: the other cancelled lines by
 	// the rule that left them out.
 	CancelRules CancelRules
+	// KeptCInvoices is OrderLog.KeptCInvoices: the lines kept as orders
+	// under an order id "C" + digits.
+	KeptCInvoices CancelRule
 	// Discounts counts the discount lines netted into their orders
 	// (OrderLog.Discounts).
 	Discounts   int
@@ -206,8 +209,8 @@ func buildCohort(pl *poll, log *OrderLog, cutoff time.Time, horizonDays int, opt
 	rep := CohortReport{
 		Cutoff: dayTime(cut), HorizonDays: horizonDays, Lines: log.Lines, Orders: len(log.Orders),
 		Cancelled: log.Cancelled, MissingCustomer: log.MissingCustomer, Adjustments: log.Adjustments, NegativeAmounts: log.NegativeAmounts,
-		CancelRules: log.CancelRules,
-		Discounts:   log.Discounts, First: log.First, Last: log.Last, LastKnown: log.LastKnown(), DateNote: log.DateNote(), OtherEvents: log.OtherEvents, EventNote: log.EventNote(),
+		CancelRules: log.CancelRules, KeptCInvoices: log.KeptCInvoices,
+		Discounts: log.Discounts, First: log.First, Last: log.Last, LastKnown: log.LastKnown(), DateNote: log.DateNote(), OtherEvents: log.OtherEvents, EventNote: log.EventNote(),
 		CustomerColumn: log.Columns.Customer,
 	}
 	rep.IDName, rep.IDRenamed = cohortIDName(log)

@@ -71,16 +71,22 @@ func openCSV(r io.Reader, name string, delimiter rune) (*recordReader, []string,
 		return nil, nil, err
 	}
 	var delim byte
-	switch delimiter {
-	case 0:
+	named, sepLine := excelSepLine(br)
+	switch {
+	case delimiter == 0 && sepLine:
+		delim = named
+	case delimiter == 0:
 		delim = delimiterOf(br)
-	case ',', ';', '\t', '|':
+	case delimiter == ',' || delimiter == ';' || delimiter == '\t' || delimiter == '|':
 		delim = byte(delimiter)
 	default:
 		return nil, nil, fmt.Errorf("%w: %s: delimiter %q is not comma, semicolon, tab or pipe", ErrSyntax, name, delimiter)
 	}
 	rr := newRecordReader(br, name, delim)
-	err = skipTitles(rr, br)
+	err = skipSepLine(rr, br)
+	if err == nil {
+		err = skipTitles(rr, br)
+	}
 	if err == nil {
 		err = rr.read()
 	}

@@ -36,6 +36,9 @@ func (c *chunks[T]) add(v T) {
 
 func (c *chunks[T]) len() int { return len(c.full)*chunkLen + len(c.cur) }
 
+// last is the value added last; c must not be empty.
+func (c *chunks[T]) last() T { return c.cur[len(c.cur)-1] }
+
 // set replaces the i-th value.
 func (c *chunks[T]) set(i int, v T) {
 	if b := i / chunkLen; b < len(c.full) {
@@ -90,6 +93,9 @@ type columnBuilder struct {
 	// written holds, for a numeric column, what its numbers lose of the
 	// cells' text (written.go).
 	written writtenCells
+	// groups remembers how a numeric column grouped its thousands
+	// (numspace.go).
+	groups groupCells
 }
 
 func newColumnBuilder(numeric bool, capHint int) columnBuilder {
@@ -109,6 +115,7 @@ func (b *columnBuilder) add(cell []byte, file string, line, col int, name string
 		if !b.decimalComma {
 			if v, ok := parseNumber(cell); ok { // the common case: no padding
 				b.values.add(v)
+				b.groups.noteLong(v, cell, line, col)
 				return nil
 			}
 		}
@@ -128,14 +135,22 @@ func (b *columnBuilder) add(cell []byte, file string, line, col int, name string
 			// Points and commas are read by the column's marks; "3,5" never
 			// reaches strconv.
 			if ok, err := b.addMarked(t, file, line, col, name); ok || err != nil {
+				if err == nil {
+					b.groups.noteLong(b.values.last(), t, line, col)
+				}
 				return err
 			}
 		} else if v, ok := parseNumber(t); ok {
 			b.values.add(v)
+			b.groups.noteLong(v, t, line, col)
 			return nil
 		}
 		if b.addCleaned(t) {
+			b.groups.noteLong(b.values.last(), t, line, col)
 			return nil
+		}
+		if ok, err := b.addSpaced(t, file, line, col, name); ok || err != nil {
+			return err
 		}
 		spelling := numberSpelling(t, b.decimalComma)
 		pe := parseErr(file, line, col, ErrNotNumeric,
@@ -343,6 +358,7 @@ func (b *columnBuilder) join(parts []*columnBuilder, file, name string) error {
 	}
 	for _, part := range parts {
 		b.stripped |= part.stripped
+		b.groups.join(part.groups)
 		b.missing += part.missing
 		b.words.join(part.words)
 		b.intern = unionInterned(b.intern, part.intern)

@@ -100,13 +100,21 @@ func skipTitles(rr *recordReader, br *bufio.Reader) error {
 			return err
 		}
 	}
-	rr.titles = titles
+	rr.titles = append(rr.titles, titles...)
 	return nil
 }
 
 // titlesNote is the load note on lines read as titles: `the line above
 // the header, "Orders", was read as a title and left out`.
 func titlesNote(titles []string) string {
+	if len(titles) > 0 {
+		if note := sepLineNote(titles[0]); note != "" {
+			if rest := titlesNote(titles[1:]); rest != "" {
+				return note + "; " + rest
+			}
+			return note
+		}
+	}
 	switch len(titles) {
 	case 0:
 		return ""

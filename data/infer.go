@@ -23,6 +23,11 @@ func (p *tableParser) finish(opts CSVOptions) (*Table, error) {
 			label = l
 			continue
 		}
+		if b.numeric {
+			if err := b.groupClash(p.name, p.header[j]); err != nil {
+				return nil, err
+			}
+		}
 		c := inferColumn(p.header[j], b, opts.MaxLevels, opts.DateOrder)
 		c.Unnamed = slices.Contains(p.rr.unnamed, j)
 		cols = append(cols, c)
@@ -108,6 +113,9 @@ func inferColumn(name string, b *columnBuilder, maxLevels int, given DateOrder) 
 		}
 		c.DecimalComma = c.Kind == Numeric && pointGroups
 		c.Stripped = levelMarks(levels, b.decimalComma)
+		return c
+	}
+	if c := spacedColumn(name, b, strs, levels); c != nil {
 		return c
 	}
 	if c := numbersWithWords(name, b, strs, levels); c != nil {

@@ -68,9 +68,11 @@ func likeliestLabels(err error, rr *recordReader, header []string, rows int) err
 	return err
 }
 
-// twoValued returns, in header order, the columns that hold exactly two
-// distinct values (blanks aside) in the next rows records rr reads.
-// Reading stops quietly at the first malformed record.
+// twoValued returns the columns that hold exactly two distinct values
+// (blanks aside) in the next rows records rr reads: first those whose
+// values name an outcome (namesOutcome: "churned"/"retained" before a
+// Yes/No column), then the others, each group in header order. Reading
+// stops quietly at the first malformed record.
 func twoValued(rr *recordReader, header []string, rows int) []string {
 	seen := make([][]string, len(header)) // up to 3 distinct values each
 	for range rows {
@@ -85,13 +87,17 @@ func twoValued(rr *recordReader, header []string, rows int) []string {
 			seen[j] = append(seen[j], string(v))
 		}
 	}
-	var two []string
+	var two, rest []string
 	for j, h := range header {
-		if len(seen[j]) == 2 {
+		switch {
+		case len(seen[j]) != 2:
+		case namesOutcome(seen[j]):
 			two = append(two, h)
+		default:
+			rest = append(rest, h)
 		}
 	}
-	return two
+	return append(two, rest...)
 }
 
 // Offered is the columns in the order a program asking which is the label
@@ -119,4 +125,21 @@ func filledFields(rr *recordReader) int {
 		}
 	}
 	return n
+}
+
+// outcomeWords are label values that name what happened to a customer,
+// beyond positiveWords: the states a status column holds, lower-case.
+var outcomeWords = []string{"active", "inactive", "cancelled", "canceled", "stayed", "lapsed", "renewed", "not churned", "not_churned"}
+
+// namesOutcome reports whether one of a column's values names an outcome
+// (positiveWords, outcomeWords; any case): such a column is a likelier
+// label than one of Yes/No flags.
+func namesOutcome(values []string) bool {
+	for _, v := range values {
+		v = strings.ToLower(v)
+		if slices.Contains(positiveWords, v) || slices.Contains(outcomeWords, v) {
+			return true
+		}
+	}
+	return false
 }

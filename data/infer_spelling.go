@@ -36,7 +36,7 @@ func (s Spelling) String() string {
 
 // groupMarks are the separators numberSpelling takes for thousands
 // separators between digits.
-var groupMarks = []string{" ", "'", "\u00a0", "\u202f", "\u2009"}
+var groupMarks = []string{" ", "'", "\u2019", "\u00a0", "\u202f", "\u2009"}
 
 // numberSpelling says how the trimmed cell t, which parseCell does not
 // read as a number, writes one all the same: with its digits grouped by
@@ -74,6 +74,15 @@ func commaNumber(t []byte) bool {
 // has no such separator, or one that does not group thousands ("3 4",
 // "0 123", "555 1234", "1 234 5").
 func ungroupSpaces(t []byte) (out []byte, ok bool) {
+	out, _, ok = ungroupMarks(t)
+	return out, ok
+}
+
+// ungroupMarks is ungroupSpaces also saying which separators grouped the
+// digits: markSpaceGroups for spaces (a space, a no-break, narrow no-break
+// or thin space), markApostropheGroups for apostrophes (' or ’), both when
+// a cell mixes them.
+func ungroupMarks(t []byte) (out []byte, family NumberMarks, ok bool) {
 	out = make([]byte, 0, len(t))
 	run, grouped, done := 0, false, false
 	lead := byte(0) // the first digit of the grouped run
@@ -90,7 +99,12 @@ func ungroupSpaces(t []byte) (out []byte, ok bool) {
 		}
 		if mark := groupMark(t[i:]); mark > 0 && run > 0 && i+mark < len(t) && isDigit(t[i+mark]) {
 			if done || !grouped && (run > 3 || lead == '0') || grouped && run != 3 {
-				return nil, false
+				return nil, 0, false
+			}
+			if t[i] == '\'' || bytes.HasPrefix(t[i:], []byte("’")) {
+				family |= markApostropheGroups
+			} else {
+				family |= markSpaceGroups
 			}
 			grouped, run = true, 0
 			i += mark
@@ -98,7 +112,7 @@ func ungroupSpaces(t []byte) (out []byte, ok bool) {
 		}
 		if grouped && !done {
 			if run != 3 {
-				return nil, false
+				return nil, 0, false
 			}
 			done = true
 		}
@@ -108,9 +122,9 @@ func ungroupSpaces(t []byte) (out []byte, ok bool) {
 		i += size
 	}
 	if grouped && !done && run != 3 {
-		return nil, false
+		return nil, 0, false
 	}
-	return out, grouped
+	return out, family, grouped
 }
 
 // groupMark is the length of the groupMarks separator t starts with, or 0.

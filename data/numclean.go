@@ -48,6 +48,7 @@ func (m NumberMarks) String() string {
 	if m&markGroups != 0 {
 		removed = append(removed, "thousands separators")
 	}
+	removed = append(removed, spacedWords(m)...)
 	var parts []string
 	if len(removed) > 0 {
 		parts = append(parts, "numbers read without "+wordList(removed))
@@ -360,7 +361,8 @@ func (m NumberMarks) Parens() bool { return m&markParens != 0 }
 var markWords = []struct {
 	mark NumberMarks
 	word string
-}{{markPercent, "%"}, {markGroups, "thousands"}, {markParens, "()"}}
+}{{markPercent, "%"}, {markGroups, "thousands"}, {markParens, "()"},
+	{markSpaceGroups, "thousands_spaces"}, {markApostropheGroups, "thousands_apostrophes"}}
 
 // MarshalJSON writes the marks as a list: the currency signs as written
 // ("$"), "thousands" for thousands separators, "%" for percent signs and
@@ -405,10 +407,12 @@ next:
 }
 
 // AllNumberMarks is every mark cleanNumber removes: each currency sign,
-// percent signs, accounting parentheses and thousands separators. A
+// percent signs, accounting parentheses and commas grouping thousands. A
 // numeric cell is read without any of them, whatever marks its column's
 // training file wrote (parseCell), so code outside Go that reads cells as
-// retain predict does must remove them all.
+// retain predict does must remove them all. Spaces and apostrophes
+// grouping thousands are not among them: they are read only in a column
+// whose training file wrote them (PipelineColumn.Marks, numspace.go).
 func AllNumberMarks() NumberMarks {
 	m := markPercent | markParens | markGroups
 	for i := range currencySigns {

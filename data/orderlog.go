@@ -206,6 +206,9 @@ type OrderLog struct {
 	// CancelRules counts the other cancelled lines by the rule that left
 	// them out.
 	CancelRules CancelRules
+	// KeptCInvoices counts the lines kept as orders although their order
+	// id is "C" + digits (KeptCNote).
+	KeptCInvoices CancelRule
 	// First and Last are the dates of the earliest and latest kept order.
 	First, Last time.Time
 	// earliest are the earliest dated lines, for EarlyDated.
@@ -343,7 +346,13 @@ func readTextLog(r io.Reader, name string, opts LogOptions) (*OrderLog, error) {
 	decimalComma := false
 	if format == LogCSV {
 		delim := delimiterOf(br)
+		if named, ok := excelSepLine(br); ok {
+			delim = named
+		}
 		rr := newRecordReader(br, name, delim)
+		if err := skipSepLine(rr, br); err != nil {
+			return nil, wrapReadErr(name, err)
+		}
 		if err := skipTitles(rr, br); err != nil {
 			return nil, wrapReadErr(name, err)
 		}
@@ -757,6 +766,9 @@ func (p *logParser) line(want int) error {
 		}
 		p.keepCancel(cust, orderID, day, refund, item, units)
 		return nil
+	}
+	if c.order >= 0 && isCancelledInvoice(orderID) {
+		p.log.KeptCInvoices.note(line, c.order+1)
 	}
 	if isMissing(cust) {
 		p.log.MissingCustomer++

@@ -100,6 +100,11 @@ type PipelineColumn struct {
 	// every non-missing value that is not one of the other Levels (rare in
 	// training or never seen) encodes as that level.
 	Other bool `json:"other,omitempty"`
+	// Folded counts the distinct levels seen in training fewer than
+	// MinGroup times, folded into the catch-all level, for the Data
+	// screen; a model file does not hold it (a count of levels each held
+	// by fewer than MinGroup customers), so it is 0 once read back.
+	Folded int `json:"-"`
 	// Codes is set for a categorical column of numbers read as codes
 	// (Column.Codes): its levels are numbers written by FormatCode, in
 	// numeric order, and a new cell is read as a number and written so
@@ -380,6 +385,7 @@ func fitCategorical(pc *PipelineColumn, c *Column, rows []int, k int) {
 	for s, n := range seen {
 		if n < k {
 			rare = true
+			pc.Folded++
 			continue
 		}
 		pc.Levels = append(pc.Levels, s)

@@ -110,6 +110,9 @@ func (p *Pipeline) ReadRows(r io.Reader, name string) (_ *Rows, err error) {
 			cell := trimSpace(rr.field(fields[i]))
 			if pc := &p.Columns[i]; marks != nil && pc.Kind == Numeric && !pc.Date && !isMissing(cell) && !isNumericMissingWord(cell) {
 				v, ok, settled, clash, m := marks[i].readCleaned(cell, row/width, rr.line, fields[i]+1)
+				if !ok && clash == nil && pc.Marks&spaceGroupMarks != 0 {
+					v, ok, settled, clash, m = marks[i].readSpaced(cell, row/width, rr.line, fields[i]+1)
+				}
 				stripped[i] |= m
 				if clash != nil {
 					return clash.err(name, pc.Name, "")
@@ -133,7 +136,10 @@ func (p *Pipeline) ReadRows(r io.Reader, name string) (_ *Rows, err error) {
 			tally.value(row/width, i, v)
 			if pc := &p.Columns[i]; pc.Kind == Numeric && !pc.Date && !math.IsNaN(v) {
 				if _, plain := parseNumber(cell); !plain {
-					_, m, _ := parseCleaned(cell, rr.delim == ';')
+					_, m, ok := parseCleaned(cell, rr.delim == ';')
+					if !ok {
+						_, m, _ = parseSpaced(cell, rr.delim == ';')
+					}
 					stripped[i] |= m
 				}
 			}

@@ -197,7 +197,11 @@ func (pc *PipelineColumn) cellValue(t []byte, decimalComma bool) (float64, bool)
 	if pc.Date {
 		return pc.dayValue(t)
 	}
-	return parseCell(t, decimalComma)
+	v, ok := parseCell(t, decimalComma)
+	if !ok && pc.Marks&spaceGroupMarks != 0 {
+		v, _, ok = parseSpaced(t, decimalComma)
+	}
+	return v, ok
 }
 
 func (pc *PipelineColumn) expected() string {

@@ -73,6 +73,9 @@ type Treatment struct {
 	// Other is true when the last one-hot input is the catch-all level of
 	// the rare and unseen levels (PipelineColumn.Other).
 	Other bool
+	// Folded counts the rare levels folded into it (PipelineColumn.Folded;
+	// 0 when unknown).
+	Folded int
 	// Levels are the boolean [false, true] spellings, or the label's
 	// [negative, positive] classes.
 	Levels []string
@@ -116,7 +119,7 @@ func treatment(pc *PipelineColumn, opts PipelineOptions) Treatment {
 	tr.NoIndicator = opts.MissingIndicators && pc.Kind != Categorical && (pc.FewMissing || pc.Missing > 0) && !pc.Indicator
 	switch {
 	case pc.Kind == Categorical:
-		tr.Encoding, tr.Width, tr.Other = EncodeOneHot, len(pc.Levels), pc.Other
+		tr.Encoding, tr.Width, tr.Other, tr.Folded = EncodeOneHot, len(pc.Levels), pc.Other, pc.Folded
 	case pc.Kind == Boolean:
 		tr.Encoding, tr.Levels = EncodeBoolean, pc.Levels
 	case opts.Scale == ScaleMinMax:
@@ -194,6 +197,8 @@ func (tr Treatment) featureString() string {
 		tr = tr.Days()
 	}
 	switch {
+	case tr.Encoding == EncodeOneHot && tr.Other && tr.Folded > 0:
+		steps = append(steps, fmt.Sprintf("one-hot encoded into %s (%s seen < %d times, and unseen ones: %s)", encodedColumns(tr.Width), levelWord(tr.Folded), MinGroup, OtherLevel))
 	case tr.Encoding == EncodeOneHot && tr.Other:
 		steps = append(steps, fmt.Sprintf("one-hot encoded into %s (levels seen < %d times and unseen ones: %s)", encodedColumns(tr.Width), MinGroup, OtherLevel))
 	case tr.Encoding == EncodeOneHot:
@@ -275,4 +280,12 @@ func encodedColumns(n int) string {
 		return "1 column"
 	}
 	return fmt.Sprintf("%d columns", n)
+}
+
+// levelWord is "1 level" or "N levels".
+func levelWord(n int) string {
+	if n == 1 {
+		return "1 level"
+	}
+	return Thousands(n) + " levels"
 }

@@ -88,7 +88,8 @@ func (f LogFeatures) String() string {
 // read: the workbook sheet, the title lines above the header, the columns
 // renamed for repeating an earlier column's name, the column
 // read for each role and those not used (OrderLog.RolesNote), then day
-// numbers, order statuses, number marks and float ids when they apply.
+// numbers, order statuses, number marks, float ids and order ids "C" +
+// digits kept as orders when they apply.
 // Each note starts with path; none has "note: ".
 func LogNotes(path string, log *data.OrderLog) []string {
 	var notes []string
@@ -102,7 +103,7 @@ func LogNotes(path string, log *data.OrderLog) []string {
 		notes = append(notes, fmt.Sprintf("%s: %s", path, n))
 	}
 	notes = append(notes, fmt.Sprintf("%s: %s", path, log.RolesNote()))
-	for _, n := range []string{log.DayNumbersNote(), log.StatusNote(), log.NumberNote(), log.FloatIDNote()} {
+	for _, n := range []string{log.DayNumbersNote(), log.StatusNote(), log.NumberNote(), log.FloatIDNote(), log.KeptCNote()} {
 		if n != "" {
 			notes = append(notes, fmt.Sprintf("%s: %s", path, n))
 		}

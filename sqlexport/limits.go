@@ -41,6 +41,14 @@ func Limits(b *experiment.Bundle, o Options) []string {
 			"which retain predict reads and the SELECT does not: the table must hold them as numeric columns; a text cell written "+
 			"with a decimal comma gives the row a NULL probability, and one written 1.418 (a thousand) is read as 1.418")
 	}
+	if spaced := spacedColumns(b.Pipeline); len(spaced) > 0 {
+		// retain predict reads such a column's cells without the spaces
+		// or apostrophes grouping their thousands (data.NumberMarks'
+		// SpaceGroups); cellNumber reads none (data.AllNumberMarks).
+		out = append(out, columnWord(spaced)+": the training file grouped thousands with spaces or apostrophes (1 234,50 or 1'234.50), "+
+			"which retain predict reads and the SELECT does not: the table must hold them as numeric columns; a text cell "+
+			"written so gives the row a NULL probability")
+	}
 	if len(dates) > 0 {
 		out = append(out, columnWord(dates)+": an RFC 1123 date with a zone other than ±hhmm or a name of three capital "+
 			"letters (or four or five ending in T), such as GMT+3, +03, ChST or WITA, or with the year 0000 or more than "+
@@ -80,4 +88,16 @@ func columnWord(quoted []string) string {
 		return "column " + quoted[0]
 	}
 	return "columns " + strings.Join(quoted, ", ")
+}
+
+// spacedColumns names, quoted, the numeric columns of p whose training file
+// grouped thousands with spaces or apostrophes.
+func spacedColumns(p *data.Pipeline) []string {
+	var out []string
+	for _, pc := range p.Columns {
+		if pc.Kind == data.Numeric && (pc.Marks.SpaceGroups() || pc.Marks.ApostropheGroups()) {
+			out = append(out, strconv.Quote(pc.Name))
+		}
+	}
+	return out
 }

@@ -340,7 +340,8 @@ func checkErrorText(t *testing.T, err error, en, zh string) {
 }
 
 // TestErrorTextSaysTheSpellingInChinese: a number written in a spelling
-// retain does not read ("0,5" in a comma-separated file, "1 234") is said
+// retain does not read ("0,5" in a comma-separated file, "1 234'567",
+// grouped by spaces and apostrophes at once; "1 234" alone is read now) is said
 // with its hint in both languages (review21 #4), in the first rows and
 // after them.
 func TestErrorTextSaysTheSpellingInChinese(t *testing.T) {
@@ -366,8 +367,8 @@ func TestErrorTextSaysTheSpellingInChinese(t *testing.T) {
 	}{
 		{table(300, 5, `"0,5"`), `u.csv:7:1: column "rate": expected a finite number (299 of its 300 values in the first rows are numbers), got "0,5" (written with a decimal comma, which only a semicolon-separated file reads); correct such cells (a missing value may be left blank), or leave the column out with --exclude rate`,
 			`u.csv:7:1：值与该列的类型不符（列 "rate" 应为有限的数字（前几行的 300 个值中有 299 个是数字），却是 "0,5"（用了小数逗号，只有分号分隔的文件才按小数逗号读取）；请改正这些单元格（缺失值可留空），或用 --exclude rate 不用这一列）`},
-		{table(1200, 1100, "1 234.5"), `u.csv:1102:1: column "rate": expected a finite number (the column's first rows are numeric), got "1 234.5" (digits grouped by spaces or apostrophes, which are not read: write the number without them); correct such cells (a missing value may be left blank), or leave the column out with --exclude rate`,
-			`u.csv:1102:1：值与该列的类型不符（列 "rate" 应为有限的数字（该列前几行都是数字），却是 "1 234.5"（数字用空格或撇号分组，这种写法无法读取：请去掉分组符号）；请改正这些单元格（缺失值可留空），或用 --exclude rate 不用这一列）`},
+		{table(1200, 1100, "1 234'567.5"), `u.csv:1102:1: column "rate": expected a finite number (the column's first rows are numeric), got "1 234'567.5" (digits grouped by spaces or apostrophes, which are not read: write the number without them); correct such cells (a missing value may be left blank), or leave the column out with --exclude rate`,
+			`u.csv:1102:1：值与该列的类型不符（列 "rate" 应为有限的数字（该列前几行都是数字），却是 "1 234'567.5"（数字用空格或撇号分组，这种写法无法读取：请去掉分组符号）；请改正这些单元格（缺失值可留空），或用 --exclude rate 不用这一列）`},
 	} {
 		checkErrorText(t, c.err, c.en, c.zh)
 	}

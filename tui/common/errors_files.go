@@ -51,6 +51,8 @@ func placeZh(p data.Place) string {
 // message after the place; "" for other facts.
 func fileFactsZh(f data.Facts) string {
 	switch f := f.(type) {
+	case data.GroupClash:
+		return groupClashZh(f)
 	case data.NotTextFile:
 		return notTextFileZh(f)
 	case data.NotUTF8:

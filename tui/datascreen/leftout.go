@@ -33,5 +33,12 @@ func (s Model) leftOut(c *data.CohortReport) string {
 			out += s.Tf(" · %s customers with no other line", " · %s 位客户再无其他行", common.Thousands(n))
 		}
 	}
+	if k := c.KeptCInvoices; k.Lines > 0 {
+		// Kept, not left out; said after the cancellations (which stay
+		// in view first), so that a log of "C" ids learns why none was
+		// cancelled.
+		out += s.Tf(` · kept as orders: %s under an order id "C" + digits, not negative (first on line %d, column %d)`,
+			" · 保留为订单：%s 条订单号为“C”加数字的行，金额和数量都不为负（第一条在第 %d 行第 %d 列）", common.Thousands(k.Lines), k.Line, k.Col)
+	}
 	return out
 }

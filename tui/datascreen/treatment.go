@@ -59,6 +59,12 @@ func (s Model) numberMarks(m data.NumberMarks) string {
 	if m.Groups() {
 		removed = append(removed, s.T("thousands separators", "千位分隔符"))
 	}
+	if m.SpaceGroups() {
+		removed = append(removed, s.T("the spaces grouping thousands (1 234 is 1234)", "分隔千位的空格（1 234 即 1234）"))
+	}
+	if m.ApostropheGroups() {
+		removed = append(removed, s.T("the apostrophes grouping thousands (1'234 is 1234)", "分隔千位的撇号（1'234 即 1234）"))
+	}
 	var out []string
 	if len(removed) > 0 {
 		out = append(out, s.Tf("read without %s", "读取时去掉%s", strings.Join(removed, s.T(", ", "、"))))
@@ -154,6 +160,13 @@ func (s Model) featureSteps(tr data.Treatment) []string {
 		tr = tr.Days()
 	}
 	switch {
+	case tr.Encoding == data.EncodeOneHot && tr.Other && tr.Folded > 0:
+		levels := s.Tf("%d levels", "%d 个", tr.Folded)
+		if tr.Folded == 1 {
+			levels = s.T("1 level", "1 个")
+		}
+		steps = append(steps, s.Tf("one-hot encoded into %s (%s seen < %d times, and unseen ones: %s)",
+			"独热编码为 %s（%s出现少于 %d 次的取值及未见过的取值：%s）", s.columns(tr.Width), levels, data.MinGroup, data.OtherLevel))
 	case tr.Encoding == data.EncodeOneHot && tr.Other:
 		steps = append(steps, s.Tf("one-hot encoded into %s (levels seen < %d times and unseen ones: %s)",
 			"独热编码为 %s（出现少于 %d 次及未见过的取值：%s）", s.columns(tr.Width), data.MinGroup, data.OtherLevel))
