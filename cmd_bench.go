@@ -90,7 +90,9 @@ type benchResult struct {
 	Network   engine.Architecture `json:"network"`
 	Optimizer string              `json:"optimizer"`
 	TrainRows int                 `json:"train_rows"`
-	Results   []benchRow          `json:"results"`
+	// Processor names the processor: model name, family and model, AVX-512.
+	Processor string     `json:"processor"`
+	Results   []benchRow `json:"results"`
 }
 
 func runBench(ctx context.Context, a *app, o *benchOptions) error {
@@ -118,7 +120,7 @@ func runBench(ctx context.Context, a *app, o *benchOptions) error {
 	if err != nil {
 		return err
 	}
-	res := benchResult{Source: d.Source, Optimizer: cfg.Train.Optimizer.Kind}
+	res := benchResult{Source: d.Source, Optimizer: cfg.Train.Optimizer.Kind, Processor: processorDescription()}
 	live := a.isTerminal(a.stderr)
 	for _, b := range o.batches {
 		row := benchRow{Batch: b}
@@ -157,6 +159,7 @@ func runBench(ctx context.Context, a *app, o *benchOptions) error {
 	}
 	fmt.Fprintf(a.stdout, "Network %s, %s; %s of at least %s\n",
 		describeNetwork(res.Network), res.Optimizer, runs, o.minTime)
+	fmt.Fprintf(a.stdout, "Processor: %s\n", res.Processor)
 	tw := tabwriter.NewWriter(a.stdout, 0, 0, 2, ' ', tabwriter.AlignRight)
 	fmt.Fprintf(tw, "batch\tworkers\tsamples/s\tslowest\tfastest\t\n")
 	for _, r := range res.Results {

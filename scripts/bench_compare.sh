@@ -31,8 +31,29 @@ csv=$work/ecom_N100000_F10.csv
 npz=$work/ecom_N100000_F10.npz
 out=$work/results.jsonl
 
-cpu=$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1)
-echo "processor: $cpu, $(nproc) cores" >&2
+# The processor as `retain bench` names it: model name, family and model
+# numbers, AVX-512 or not (two machines sold as "AMD EPYC" differ ×2 here);
+# without /proc/cpuinfo (not Linux), the architecture only.
+if [ -r /proc/cpuinfo ]; then
+	cpu=$(awk -F': *' '
+		/^[[:space:]]*$/ { if (name != "") exit; next }
+		/^model name/ && name == "" { name = $2 }
+		/^cpu family/ && fam == "" { fam = $2 }
+		/^model[[:space:]]*:/ && model == "" { model = $2 }
+		/^flags/ && avx == "" { avx = ($0 ~ /[[:space:]]avx512f([[:space:]]|$)/) ? "AVX-512" : "no AVX-512" }
+		END {
+			if (name == "") name = "unknown model"
+			s = name
+			if (fam != "" || model != "") s = s ", family " (fam == "" ? "?" : fam) " model " (model == "" ? "?" : model)
+			if (avx != "") s = s ", " avx
+			print s
+		}' /proc/cpuinfo)
+else
+	cpu="$(uname -m) (processor model unknown)"
+fi
+cpu="$cpu, $(nproc 2>/dev/null || getconf _NPROCESSORS_ONLN) cores"
+echo "processor: $cpu" >&2
+echo "commit: $(git rev-parse --short HEAD 2>/dev/null || echo unknown)$(git diff --quiet HEAD 2>/dev/null || echo " (with uncommitted changes)")" >&2
 echo "load before: $(cut -d' ' -f1-3 /proc/loadavg)" >&2
 
 export OPENBLAS_NUM_THREADS=1 # the reference README's fastest honest PyTorch loop
