@@ -218,7 +218,7 @@ func TestTrainSaysWhatTheDecayCheckKept(t *testing.T) {
 	if !d.Switched || d.Prior != 20 || d.AltPrior != 2 || d.Rows != s.exp.Val.Rows {
 		t.Fatalf("decay check %+v", *d)
 	}
-	want := fmt.Sprintf("✓ The decay check kept the 2/rows network (z %+.2f): %d epochs, weights of epoch %d. The curves show the 20/rows run.",
+	want := fmt.Sprintf("✓ The decay check kept the 2/rows network (z %+.2f): %d epochs, weights of epoch %d. The curves show the 222.2/rows run.", // 20 raised: 20 · 100 · 10 inputs / 90 rows
 		d.Z, len(s.exp.Trainer.History()), s.exp.Trainer.BestEpoch()) + textbookWide
 	if s.outcome.In(s.Common) != want {
 		t.Fatalf("outcome %q, want %q", s.outcome.In(s.Common), want)
@@ -300,7 +300,7 @@ func TestTheDecayCheckCannotBePaused(t *testing.T) {
 			t.Errorf("help offers %q during the check", b.Help().Key)
 		}
 	}
-	if line := s.statusLine(); !strings.Contains(line, "checking the decay — training again at 2 / rows instead of 20") {
+	if line := s.statusLine(); !strings.Contains(line, "checking the decay — training again at 2 / rows instead of 222.2") {
 		t.Errorf("status %q does not say the check is training", line)
 	}
 	s, _ = s.step(DoneMsg{id: s.cur.id})
