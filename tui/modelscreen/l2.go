@@ -109,7 +109,7 @@ func priorHint(com common.Common, prior float64, rows, inputs int) string {
 	raised := experiment.InputPrior(prior, inputs, rows)
 	l2 := experiment.PriorDecay(raised, rows)
 	if raised > prior {
-		why := com.Tf("%g raised: < %d rows per input", "%g 已提高：每个输入不足 %d 行", prior, experiment.PriorRowsPerInput)
+		why := com.Tf("%g raised: < %d rows/input", "%g 已提高：每输入<%d 行", prior, experiment.PriorRowsPerInput)
 		if l2 >= experiment.L2PriorCap {
 			return com.Tf("λ = %.4g ÷ training rows (%s), capped at %g", "λ = %.4g ÷ 训练行数（%s），上限 %g", raised, why, l2)
 		}

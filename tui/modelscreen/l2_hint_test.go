@@ -67,9 +67,9 @@ func TestL2HintSaysWhenPriorIsRaised(t *testing.T) {
 		rows, inputs int
 		want         string
 	}{
-		{"en", 2160, 200, "λ = 185.2 ÷ 2,160 training rows = 0.08573 (20 raised: < 100 rows per input)"},
-		{"zh", 2160, 200, "λ = 185.2 ÷ 2,160 训练行 = 0.08573（20 已提高：每个输入不足 100 行）"},
-		{"en", 1000, 200, "λ = 400 ÷ training rows (20 raised: < 100 rows per input), capped at 0.1"},
+		{"en", 2160, 200, "λ = 185.2 ÷ 2,160 training rows = 0.08573 (20 raised: < 100 rows/input)"},
+		{"zh", 2160, 200, "λ = 185.2 ÷ 2,160 训练行 = 0.08573（20 已提高：每输入<100 行）"},
+		{"en", 1000, 200, "λ = 400 ÷ training rows (20 raised: < 100 rows/input), capped at 0.1"},
 		{"en", 4500, 10, "λ = 20 ÷ 4,500 training rows = 0.004444"},
 	} {
 		if got := priorHint(common.New(c.lang), 20, c.rows, c.inputs); got != c.want {
