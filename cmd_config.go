@@ -75,9 +75,9 @@ func (f *configFlags) register(cmd *cobra.Command) {
 	fs.IntVar(&f.epochs, "epochs", def.Train.Epochs, "maximum number of epochs")
 	fs.Float64Var(&f.l2, "l2", def.Train.L2, "a fixed L2 weight decay; given, it replaces --l2-prior's decay")
 	fs.Float64Var(&f.l2Prior, "l2-prior", def.L2Prior, fmt.Sprintf(
-		"L2 weight decay of `N` divided by the number of training rows, at most %g (0: off, --l2 then gives the decay)", experiment.L2PriorCap))
+		"L2 weight decay of `N` divided by the number of training rows, at most %g; N is raised in proportion with fewer than %d training rows per network input (0: off, --l2 then gives the decay)", experiment.L2PriorCap, experiment.PriorRowsPerInput))
 	fs.Float64Var(&f.l2PriorAlt, "l2-prior-alt", def.L2PriorAlt, fmt.Sprintf(
-		"after training, train again with the decay `N` / training rows from the same first weights and keep that network when its validation log loss is lower by more than %g standard errors (0: off)", experiment.DecaySwitchZ))
+		"after training, train again with the decay `N` / training rows (never raised) from the same first weights and keep that network when its validation log loss is lower by more than %g standard errors (0: off)", experiment.DecaySwitchZ))
 	fs.Float64Var(&f.posWeight, "pos-weight", 1, "loss weight of the positive class (class imbalance)")
 	fs.IntVar(&f.earlyStop, "early-stop", def.Train.EarlyStop.Patience, "stop after `N` epochs without validation improvement (0: off)")
 	fs.Uint64Var(&f.seed, "seed", def.Seed, "seed of the split, the initial weights and the shuffles")

@@ -17,7 +17,8 @@ func TestTrainShowsTheDecayChecksEpochs(t *testing.T) {
 		t.Fatalf("exit %d: %s", code, c.stderr)
 	}
 	stderr := c.stderr.String()
-	lines := decayCheckLines(t, stderr, "Decay check run (2 / rows): kept the weights of epoch ")
+	// 2,700 training rows for 10 inputs: 270 per input, the prior 20 not raised.
+	lines := decayCheckLines(t, stderr, "20", "Decay check run (2 / rows): kept the weights of epoch ")
 	if len(lines) != 4 {
 		t.Fatalf("between the decay check's first line and its outcome: %q, want the 4 epochs", lines)
 	}
@@ -49,10 +50,13 @@ func TestEvalCVSaysEachFoldsDecayCheck(t *testing.T) {
 			seen[l]++
 		}
 	}
-	// 2 and 20 are the default priors (experiment/config.go), as train says.
+	// 2 and 20 are the default priors (experiment/config.go), as train
+	// says; 20 is raised on these folds: 1,500 users less a test fold of
+	// 500 and a validation part of 100 leave 900 training rows for 10
+	// inputs, 90 per input, so 20 · 100 · 10 / 900 = 2,000 / 900 = 22.22.
 	want := map[string]int{}
 	for fold := 1; fold <= 3; fold++ {
-		want[fmt.Sprintf("fold %d: checking the decay, training again at 2 / training rows instead of 20…", fold)] = 1
+		want[fmt.Sprintf("fold %d: checking the decay, training again at 2 / training rows instead of 22.22 (20 raised: fewer than 100 training rows per input)…", fold)] = 1
 	}
 	if fmt.Sprint(seen) != fmt.Sprint(want) {
 		t.Errorf("decay lines %v, want %v; stderr:\n%s", seen, want, c.stderr)
@@ -73,7 +77,9 @@ func TestTuneShowsTheDecayChecksEpochs(t *testing.T) {
 		t.Fatalf("exit %d: %s", code, c.stderr)
 	}
 	stderr := c.stderr.String()
-	lines := decayCheckLines(t, stderr, "Decay check run (2 / rows): stopped early after epoch ")
+	// 540 training rows (600 less the 10 % validation part) for 10 inputs:
+	// 54 per input, so the prior is 20 · 100 · 10 / 540 = 2,000 / 540 = 37.04.
+	lines := decayCheckLines(t, stderr, "37.04 (20 raised: fewer than 100 training rows per input)", "Decay check run (2 / rows): stopped early after epoch ")
 	if len(lines) == 0 {
 		t.Fatalf("no epochs between the decay check's first line and its outcome:\n%s", stderr)
 	}
@@ -88,12 +94,12 @@ func TestTuneShowsTheDecayChecksEpochs(t *testing.T) {
 }
 
 // decayCheckLines are the lines stderr holds between the decay check's
-// first line and its outcome, without a last line starting with trailer
-// (the check's own end of training); the test fails when either bound is
-// missing.
-func decayCheckLines(t *testing.T, stderr, trailer string) []string {
+// first line, which names the first network's prior as prior, and its
+// outcome, without a last line starting with trailer (the check's own end
+// of training); the test fails when either bound is missing.
+func decayCheckLines(t *testing.T, stderr, prior, trailer string) []string {
 	t.Helper()
-	_, after, ok := strings.Cut(stderr, "Checking the decay: training again at 2 / training rows instead of 20, from the same first weights…\n")
+	_, after, ok := strings.Cut(stderr, "Checking the decay: training again at 2 / training rows instead of "+prior+", from the same first weights…\n")
 	if !ok {
 		t.Fatalf("no decay check on stderr:\n%s", stderr)
 	}

@@ -205,14 +205,14 @@ func runCV(ctx context.Context, a *app, o *evalOptions) error {
 		} else {
 			fmt.Fprintf(a.stderr, "fold %d/%d done\n", done, k)
 		}
-	}, func(fold int) {
+	}, func(fold int, prior float64) {
 		// The second training takes as long as the first: say why the
 		// fold is not done yet, above the live count.
 		if live {
 			fmt.Fprint(a.stderr, "\r\x1b[K")
 		}
-		fmt.Fprintf(a.stderr, "fold %d: checking the decay, training again at %g / training rows instead of %g…\n",
-			fold, cfg.L2PriorAlt, cfg.L2Prior)
+		fmt.Fprintf(a.stderr, "fold %d: checking the decay, training again at %g / training rows instead of %s…\n",
+			fold, cfg.L2PriorAlt, priorText(cfg.L2Prior, prior))
 		if live {
 			fmt.Fprintf(a.stderr, "folds done: %d/%d", done, k)
 		}

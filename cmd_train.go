@@ -417,8 +417,8 @@ func checkDecay(ctx context.Context, w io.Writer, e *experiment.Experiment, pr *
 	if !e.ChecksDecay() {
 		return nil
 	}
-	fmt.Fprintf(w, "Checking the decay: training again at %g / training rows instead of %g, from the same first weights…\n",
-		e.Config.L2PriorAlt, e.Config.L2Prior)
+	fmt.Fprintf(w, "Checking the decay: training again at %g / training rows instead of %s, from the same first weights…\n",
+		e.Config.L2PriorAlt, priorText(e.Config.L2Prior, e.TrainedPrior()))
 	e.DecayRun = func(ctx context.Context, t *engine.Trainer) error {
 		if err := watchTraining(ctx, t, pr); err != nil {
 			return err
@@ -445,7 +445,7 @@ func describeKept(e *experiment.Experiment) string {
 	if epoch == 0 {
 		epoch = len(t.History())
 	}
-	return fmt.Sprintf("Kept model: the %g / rows network, with the weights of epoch %d of %d.", e.Config.L2Prior, epoch, len(t.History()))
+	return fmt.Sprintf("Kept model: the %.4g / rows network, with the weights of epoch %d of %d.", e.TrainedPrior(), epoch, len(t.History()))
 }
 
 // describeDecay says in one line what the decay check measured and kept.
@@ -453,12 +453,28 @@ func describeDecay(d *experiment.DecayCheck) string {
 	if d == nil {
 		return ""
 	}
-	kept, other := d.Prior, d.AltPrior
+	first := fmt.Sprintf("%.4g", d.FirstPrior())
+	alt := fmt.Sprintf("%g", d.AltPrior)
+	kept, other := first, alt
 	if d.Switched {
-		kept, other = d.AltPrior, d.Prior
+		kept, other = alt, first
 	}
-	return fmt.Sprintf("Decay check on the %s validation rows: log loss %.4f at %g / rows, %.4f at %g / rows (z %+.2f; %g / rows is taken only below %+.1f): kept the %g / rows network, not the %g / rows one.",
-		data.Thousands(d.Rows), d.Loss, d.Prior, d.AltLoss, d.AltPrior, d.Z, d.AltPrior, -experiment.DecaySwitchZ, kept, other)
+	line := fmt.Sprintf("Decay check on the %s validation rows: log loss %.4f at %s / rows, %.4f at %s / rows (z %+.2f; %s / rows is taken only below %+.1f): kept the %s / rows network, not the %s / rows one.",
+		data.Thousands(d.Rows), d.Loss, first, d.AltLoss, alt, d.Z, alt, -experiment.DecaySwitchZ, kept, other)
+	if d.RaisedPrior > 0 {
+		line += fmt.Sprintf(" %s / rows is the prior %g raised: fewer than %d training rows per input.", first, d.Prior, experiment.PriorRowsPerInput)
+	}
+	return line
+}
+
+// priorText is a prior per training row as the network trained with it:
+// "20", or "185.2 (20 raised: fewer than 100 training rows per input)"
+// when experiment.InputPrior raised the configured prior to trained.
+func priorText(configured, trained float64) string {
+	if trained <= configured {
+		return fmt.Sprintf("%g", configured)
+	}
+	return fmt.Sprintf("%.4g (%g raised: fewer than %d training rows per input)", trained, configured, experiment.PriorRowsPerInput)
 }
 
 // registerStorePath adds --store-source-path, which records the training

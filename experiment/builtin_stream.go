@@ -59,7 +59,7 @@ func NewBuiltin(src Source, cfg Config, before func(*Data) error) (*Data, *Exper
 		return nil, nil, err
 	}
 	if cfg.L2Prior > 0 {
-		cfg.Train.L2 = PriorDecay(cfg.L2Prior, len(pipe.FitRows))
+		cfg.Train.L2 = PriorDecay(InputPrior(cfg.L2Prior, pipe.Width(), len(pipe.FitRows)), len(pipe.FitRows))
 	}
 	e := &Experiment{Data: d, Config: cfg, Split: split, Pipeline: pipe, TrainRows: pipe.FitRows, CalibRows: calibRows,
 		CalibNote: calibNote, calib: &calibCache{}}

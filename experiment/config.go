@@ -100,7 +100,8 @@ const L2PriorCap = 0.1
 // 20/rows network at seeds 1 and 2, and lifts a public e-commerce churn
 // table, whose label steps sharply, from 0.9712 to 0.9796 (README).
 // Nothing here depends on which data set is loaded: the decay depends on
-// the number of training rows only, the check on the validation part.
+// the number of training rows and network inputs only (InputPrior), the
+// check on the validation part.
 func DefaultConfig() Config {
 	train := engine.DefaultTrainConfig()
 	train.Epochs, train.EarlyStop.Patience, train.BatchSize = 200, 25, 32

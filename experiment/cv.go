@@ -152,10 +152,11 @@ func CrossValidateOn(ctx context.Context, d *Data, cfg Config, folds data.FoldAs
 
 // CrossValidateOnWatched is CrossValidateOn that also calls decay, when
 // not nil, as a fold's decay check (Config.L2PriorAlt) starts training its
-// second network, with the fold's number (1 to k), from one goroutine at a
+// second network, with the fold's number (1 to k) and the prior its first
+// network trained with (Experiment.TrainedPrior), from one goroutine at a
 // time (the same lock as progress): that training takes as long as the
 // fold's first, so a caller may say why the fold is not done yet.
-func CrossValidateOnWatched(ctx context.Context, d *Data, cfg Config, folds data.FoldAssignment, flagged []bool, progress func(fold, k int), decay func(fold int)) (CVResult, error) {
+func CrossValidateOnWatched(ctx context.Context, d *Data, cfg Config, folds data.FoldAssignment, flagged []bool, progress func(fold, k int), decay func(fold int, prior float64)) (CVResult, error) {
 	return crossValidate(ctx, d, cfg, folds.K(), &folds, flagged, progress, decay, runtime.GOMAXPROCS(0))
 }
 
@@ -168,7 +169,7 @@ func CVFolds(d *Data, cfg Config, k int) (data.FoldAssignment, error) {
 
 // crossValidate is CrossValidateWithout with a budget of cores workers, on
 // the given folds when folds is not nil; decay is CrossValidateOnWatched's.
-func crossValidate(ctx context.Context, d *Data, cfg Config, k int, folds *data.FoldAssignment, flagged []bool, progress func(fold, k int), decay func(fold int), cores int) (CVResult, error) {
+func crossValidate(ctx context.Context, d *Data, cfg Config, k int, folds *data.FoldAssignment, flagged []bool, progress func(fold, k int), decay func(fold int, prior float64), cores int) (CVResult, error) {
 	if flagged != nil && len(flagged) != d.Table.Rows {
 		return CVResult{}, fmt.Errorf("%w: %d flags for %d rows", ErrSource, len(flagged), d.Table.Rows)
 	}
@@ -199,12 +200,12 @@ func crossValidate(ctx context.Context, d *Data, cfg Config, k int, folds *data.
 	for range parallel {
 		wg.Go(func() {
 			for i := range jobs {
-				var decayStarts func()
+				var decayStarts func(prior float64)
 				if decay != nil {
-					decayStarts = func() {
+					decayStarts = func(prior float64) {
 						mu.Lock()
 						defer mu.Unlock()
-						decay(i + 1)
+						decay(i+1, prior)
 					}
 				}
 				res.Folds[i], errs[i] = runFold(ctx, d, cfg, splits[i], i+1, flagged, decayStarts)
@@ -381,8 +382,9 @@ func carveValidation(labels []float64, f data.Fold, valFrac float64, seed uint64
 }
 
 // runFold trains and scores one fold, calling decayStarts (when not nil)
-// as its decay check starts its second training.
-func runFold(ctx context.Context, d *Data, cfg Config, split data.Split, fold int, flagged []bool, decayStarts func()) (FoldResult, error) {
+// with the first network's prior as its decay check starts its second
+// training.
+func runFold(ctx context.Context, d *Data, cfg Config, split data.Split, fold int, flagged []bool, decayStarts func(prior float64)) (FoldResult, error) {
 	if err := ctx.Err(); err != nil {
 		return FoldResult{}, err
 	}
@@ -392,7 +394,7 @@ func runFold(ctx context.Context, d *Data, cfg Config, split data.Split, fold in
 	}
 	if decayStarts != nil {
 		e.DecayRun = func(ctx context.Context, t *engine.Trainer) error {
-			decayStarts()
+			decayStarts(e.TrainedPrior())
 			return t.Run(ctx)
 		}
 	}

@@ -27,8 +27,13 @@ type DecayCheck struct {
 	// decays they gave.
 	Prior    float64 `json:"prior"`
 	AltPrior float64 `json:"alt_prior"`
-	L2       float64 `json:"l2"`
-	AltL2    float64 `json:"alt_l2"`
+	// RaisedPrior is the prior the first network trained with when
+	// InputPrior raised Prior, on a table with fewer than
+	// PriorRowsPerInput training rows per input (0: not raised; the
+	// weaker AltPrior is never raised).
+	RaisedPrior float64 `json:"raised_prior,omitempty"`
+	L2          float64 `json:"l2"`
+	AltL2       float64 `json:"alt_l2"`
 	// Loss and AltLoss are the two networks' mean validation log loss
 	// (their own probabilities, before calibration) over Rows rows.
 	Loss    float64 `json:"val_log_loss"`
@@ -120,6 +125,9 @@ func (e *Experiment) TrainDecayAlternative(ctx context.Context) (*DecayOutcome, 
 		return nil, err
 	}
 	d := DecayCheck{Prior: e.Config.L2Prior, AltPrior: e.Config.L2PriorAlt, L2: e.Config.Train.L2, AltL2: alt, Rows: e.Val.Rows}
+	if p := e.TrainedPrior(); p != d.Prior {
+		d.RaisedPrior = p
+	}
 	// The loss both networks were trained and early-stopped on: a positive
 	// row's weighs the positive-class weight.
 	w := make([]float64, e.Val.Rows)
@@ -161,4 +169,28 @@ func (e *Experiment) ApplyDecay(o *DecayOutcome) {
 		v := e.Later.view
 		v.Net, v.Trainer, v.Config, v.Decay = e.Net, e.Trainer, e.Config, e.Decay
 	}
+}
+
+// FirstPrior is the prior per training row the first network trained
+// with: RaisedPrior when InputPrior raised Prior, else Prior.
+func (d DecayCheck) FirstPrior() float64 {
+	if d.RaisedPrior > 0 {
+		return d.RaisedPrior
+	}
+	return d.Prior
+}
+
+// TrainedPrior is the prior per training row Config.Train.L2 was worked
+// out from: Config.L2Prior raised by InputPrior for the network's inputs
+// and training rows, or, after the decay check switched, the weaker prior
+// the second network trained with (never raised). 0 when the decay was
+// given on its own.
+func (e *Experiment) TrainedPrior() float64 {
+	switch {
+	case e.Config.L2Prior <= 0:
+		return 0
+	case e.Decay != nil && e.Decay.Switched, e.Net == nil:
+		return e.Config.L2Prior
+	}
+	return InputPrior(e.Config.L2Prior, e.Net.Inputs(), e.Train.Rows)
 }

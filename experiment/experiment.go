@@ -141,7 +141,7 @@ func build(ctx context.Context, d *Data, cfg Config, split data.Split, src *rand
 		return nil, err
 	}
 	if cfg.L2Prior > 0 {
-		cfg.Train.L2 = PriorDecay(cfg.L2Prior, len(pipe.FitRows))
+		cfg.Train.L2 = PriorDecay(InputPrior(cfg.L2Prior, pipe.Width(), len(pipe.FitRows)), len(pipe.FitRows))
 	}
 	e := &Experiment{Data: d, Config: cfg, Split: split, Pipeline: pipe, TrainRows: pipe.FitRows, CalibRows: calibRows, CalibNote: calibNote,
 		calib: &calibCache{}}

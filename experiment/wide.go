@@ -2,13 +2,15 @@ package experiment
 
 // WideRowsPerInput is the number of training rows per network input below
 // which a table counts as wide (see Wide). On the measurements of
-// docs/quality-rounds.md (round 36) the default network fell below its own
-// no-hidden-layer model and below scikit-learn's logistic regression on a
-// generated table with about 11 training rows per input (3,000 rows × 200
-// columns, 5-fold CV), and far below HistGradientBoosting with 0.4 per
-// input (600 × 1,000), while the outside tables it leads on have 100 or
-// more (telco churn, online shoppers, the built-in shop). 20 sits between,
-// with room on both sides.
+// docs/quality-rounds.md (round 36) the default network, with 20 / rows,
+// fell below its own no-hidden-layer model and below scikit-learn's
+// logistic regression on a generated table with about 11 training rows per
+// input (3,000 rows × 200 columns, 5-fold CV); with the prior raised there
+// (InputPrior, round 37) it is above both but still below
+// HistGradientBoosting, and far below it with 0.4 per input (600 × 1,000),
+// while the outside tables it leads on have 100 or more (telco churn,
+// online shoppers, the built-in shop). 20 sits between, with room on both
+// sides.
 const WideRowsPerInput = 20
 
 // Wide reports whether a network with inputs inputs training on trainRows

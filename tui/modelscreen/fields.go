@@ -141,9 +141,11 @@ func floatField(com common.Common, label, hint string, steps []float64, check fu
 }
 
 // fields lists the settings for cfg in the language of com: two per
-// hidden layer, then training, then the preprocessing. rows is the loaded
-// data's training rows (0 until loaded), for the decay a prior gives.
-func fields(com common.Common, cfg experiment.Config, limits experiment.Limits, rows int) []field {
+// hidden layer, then training, then the preprocessing. shape is the loaded
+// data's training rows and inputs (zero until loaded), for the decay a
+// prior gives.
+func fields(com common.Common, cfg experiment.Config, limits experiment.Limits, shape experiment.Shape) []field {
+	rows := shape.TrainRows
 	var out []field
 	for i := range cfg.Hidden {
 		out = append(out, layerUnits(com, i), layerActivation(com, i))
@@ -183,7 +185,7 @@ func fields(com common.Common, cfg experiment.Config, limits experiment.Limits, 
 			func(c *experiment.Config) *int { return &c.Train.Workers }),
 		limitedField(com, intField(com, com.T("Epochs", "轮数"), epochHint, 1, epochCap, epochSteps, func(c *experiment.Config) *int { return &c.Train.Epochs }),
 			limits.MaxEpochs),
-		l2Field(com, cfg, rows))
+		l2Field(com, cfg, shape))
 	out = append(out, decayCheckFields(com, cfg, rows)...)
 	out = append(out,
 		floatField(com, com.T("Positive weight", "正类权重"), com.T("1 = unweighted", "1 = 不加权"), weightSteps, func(v float64) error {
@@ -283,4 +285,4 @@ func limitedField(com common.Common, f field, limit int) field {
 }
 
 // fieldList is fields for the screen's settings, limits and data.
-func (s Model) fieldList() []field { return fields(s.Common, s.cfg, s.limits, s.shape.TrainRows) }
+func (s Model) fieldList() []field { return fields(s.Common, s.cfg, s.limits, s.shape) }

@@ -9,11 +9,12 @@ import (
 
 // l2Field is the weight decay: the default's "prior/rows" until the user
 // gives a decay of their own. Its hint says what "/rows" means: the λ a
-// prior gives is the prior ÷ the training rows (rows, 0 until loaded).
-func l2Field(com common.Common, cfg experiment.Config, rows int) field {
+// prior gives is the prior, raised on a wide table (experiment.InputPrior),
+// ÷ the training rows (shape: the loaded data's, zero until loaded).
+func l2Field(com common.Common, cfg experiment.Config, shape experiment.Shape) field {
 	hint := com.T("weight decay λ, ≥ 0", "权重衰减 λ，≥ 0")
 	if cfg.L2Prior > 0 {
-		hint = priorHint(com, cfg.L2Prior, rows)
+		hint = priorHint(com, cfg.L2Prior, shape.TrainRows, shape.Inputs)
 	}
 	f := floatField(com, "L2", hint, l2Steps, func(v float64) error {
 		if v < 0 || v > 10 {
@@ -71,7 +72,8 @@ func decayCheckFields(com common.Common, cfg experiment.Config, rows int) []fiel
 	}
 	hint := com.T("0 = off; else a 2nd run at λ = N ÷ training rows", "0 = 关闭；否则以 λ = N ÷ 训练行数再训练一次")
 	if cfg.L2PriorAlt > 0 {
-		hint = com.Tf("2nd run: %s; 0 = off", "第二次训练：%s；0 = 关闭", priorHint(com, cfg.L2PriorAlt, rows))
+		// The check's weaker prior is never raised: no inputs.
+		hint = com.Tf("2nd run: %s; 0 = off", "第二次训练：%s；0 = 关闭", priorHint(com, cfg.L2PriorAlt, rows, 0))
 	}
 	f := floatField(com, com.T("Decay check", "衰减检验"), hint, decayCheckSteps,
 		func(v float64) error {
@@ -98,12 +100,21 @@ func decayCheckFields(com common.Common, cfg experiment.Config, rows int) []fiel
 
 // priorHint says what "prior/rows" stands for: λ = prior ÷ training rows,
 // with its value once the data is loaded (experiment.PriorDecay's, which
-// caps it).
-func priorHint(com common.Common, prior float64, rows int) string {
+// caps it), the prior raised first when the network's inputs (0: not
+// raised) have fewer than experiment.PriorRowsPerInput rows each.
+func priorHint(com common.Common, prior float64, rows, inputs int) string {
 	if rows <= 0 {
 		return com.Tf("λ = %g ÷ training rows", "λ = %g ÷ 训练行数", prior)
 	}
-	l2 := experiment.PriorDecay(prior, rows)
+	raised := experiment.InputPrior(prior, inputs, rows)
+	l2 := experiment.PriorDecay(raised, rows)
+	if raised > prior {
+		why := com.Tf("%g raised: < %d rows/input", "%g 已提高：每输入<%d 行", prior, experiment.PriorRowsPerInput)
+		if l2 >= experiment.L2PriorCap {
+			return com.Tf("λ = %.4g ÷ training rows (%s), capped at %g", "λ = %.4g ÷ 训练行数（%s），上限 %g", raised, why, l2)
+		}
+		return com.Tf("λ = %.4g ÷ %s training rows = %.4g (%s)", "λ = %.4g ÷ %s 训练行 = %.4g（%s）", raised, common.Thousands(rows), l2, why)
+	}
 	if l2 >= experiment.L2PriorCap {
 		return com.Tf("λ = %g ÷ training rows, capped at %g", "λ = %g ÷ 训练行数，上限 %g", prior, l2)
 	}

@@ -49,9 +49,32 @@ func TestL2HintSaysWhatPerRowsMeans(t *testing.T) {
 // TestL2HintNamesTheCap: on 150 training rows 20 ÷ 150 = 0.133 is above
 // experiment.L2PriorCap, 0.1, which is the λ used.
 func TestL2HintNamesTheCap(t *testing.T) {
-	got := priorHint(common.New("en"), 20, 150)
+	got := priorHint(common.New("en"), 20, 150, 0)
 	if want := "λ = 20 ÷ training rows, capped at 0.1"; got != want {
 		t.Errorf("hint %q, want %q", got, want)
+	}
+}
+
+// TestL2HintSaysWhenPriorIsRaised: with fewer than 100 training rows per
+// input the prior is raised (experiment.InputPrior), and the hint gives
+// the λ trained with, not 20 ÷ rows. 200 inputs on 2,160 rows: 20 · 100 ·
+// 200 / 2,160 = 185.19, and 185.19 / 2,160 = 0.085734; on 1,000 rows 20 ·
+// 100 · 200 / 1,000 = 400, and 400 / 1,000 = 0.4 is capped at 0.1. With 10
+// inputs on 4,500 rows (450 per input) nothing is raised: 20 / 4,500.
+func TestL2HintSaysWhenPriorIsRaised(t *testing.T) {
+	for _, c := range []struct {
+		lang         string
+		rows, inputs int
+		want         string
+	}{
+		{"en", 2160, 200, "λ = 185.2 ÷ 2,160 training rows = 0.08573 (20 raised: < 100 rows/input)"},
+		{"zh", 2160, 200, "λ = 185.2 ÷ 2,160 训练行 = 0.08573（20 已提高：每输入<100 行）"},
+		{"en", 1000, 200, "λ = 400 ÷ training rows (20 raised: < 100 rows/input), capped at 0.1"},
+		{"en", 4500, 10, "λ = 20 ÷ 4,500 training rows = 0.004444"},
+	} {
+		if got := priorHint(common.New(c.lang), 20, c.rows, c.inputs); got != c.want {
+			t.Errorf("%s, %d rows, %d inputs: hint %q, want %q", c.lang, c.rows, c.inputs, got, c.want)
+		}
 	}
 }
 

@@ -20,7 +20,7 @@ func TestDecayTypedPerRows(t *testing.T) {
 		if c := s.Config(); s.refusal.In(s.Common) != "" || c.L2Prior != 50 || c.Train.L2 != def.Train.L2 {
 			t.Errorf("L2 %q: refusal %q, prior %g, fixed λ %g", typed, s.refusal.In(s.Common), c.L2Prior, c.Train.L2)
 		}
-		if got := fields(common.New("en"), s.Config(), experiment.Limits{}, 0)[s.sel].get(s.Config()); got != "50/rows" {
+		if got := fields(common.New("en"), s.Config(), experiment.Limits{}, experiment.Shape{})[s.sel].get(s.Config()); got != "50/rows" {
 			t.Errorf("L2 %q: shown %q, want 50/rows", typed, got)
 		}
 	}

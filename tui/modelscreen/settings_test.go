@@ -86,7 +86,7 @@ func TestBadTrainingSettingsAreRefusedInPlace(t *testing.T) {
 }
 
 func TestMomentumOnlyForSGD(t *testing.T) {
-	for _, f := range fields(common.New("en"), experiment.DefaultConfig(), experiment.Limits{}, 0) {
+	for _, f := range fields(common.New("en"), experiment.DefaultConfig(), experiment.Limits{}, experiment.Shape{}) {
 		if f.label == "Momentum" || f.label == "Nesterov" {
 			t.Errorf("%s offered with adam", f.label)
 		}
@@ -244,7 +244,7 @@ func TestDecayCheckSetting(t *testing.T) {
 	s, _ = s.step(screentest.Press("left")) // 5 → 2
 	s, _ = s.step(screentest.Press("left")) // 2 → 1
 	s, _ = s.step(screentest.Press("left")) // 1 → 0
-	if got := fields(common.New("en"), s.Config(), experiment.Limits{}, 0); s.Config().L2PriorAlt != 0 || got[s.sel].get(s.Config()) != "off" {
+	if got := fields(common.New("en"), s.Config(), experiment.Limits{}, experiment.Shape{}); s.Config().L2PriorAlt != 0 || got[s.sel].get(s.Config()) != "off" {
 		t.Fatalf("stepped down: alternative prior %g, shown %q", s.Config().L2PriorAlt, got[s.sel].get(s.Config()))
 	}
 	r := typeValue(selectField(t, modelFixture(), "Decay check"), "-1")
@@ -252,7 +252,7 @@ func TestDecayCheckSetting(t *testing.T) {
 		t.Errorf("-1: refusal %q, alternative prior %g", r.refusal.In(r.Common), r.Config().L2PriorAlt)
 	}
 	s = typeValue(selectField(t, modelFixture(), "L2"), "0.001")
-	for _, f := range fields(common.New("en"), s.Config(), experiment.Limits{}, 0) {
+	for _, f := range fields(common.New("en"), s.Config(), experiment.Limits{}, experiment.Shape{}) {
 		if f.label == "Decay check" {
 			t.Error("decay check offered with a fixed L2")
 		}
@@ -321,7 +321,7 @@ func TestPreprocessingSettings(t *testing.T) {
 	if c := zh.Config().Pipeline; c.Scale != data.ScaleMinMax || c.Log1p {
 		t.Errorf("typed 最小-最大 and 关: %+v", c)
 	}
-	fs := fields(zh.Common, zh.Config(), zh.limits, 0)
+	fs := fields(zh.Common, zh.Config(), zh.limits, experiment.Shape{})
 	if got := fs[len(fs)-2].get(zh.Config()) + " " + fs[len(fs)-1].get(zh.Config()); got != "最小-最大 关" {
 		t.Errorf("shown as %q, want 最小-最大 关", got)
 	}

@@ -218,7 +218,7 @@ func TestTrainSaysWhatTheDecayCheckKept(t *testing.T) {
 	if !d.Switched || d.Prior != 20 || d.AltPrior != 2 || d.Rows != s.exp.Val.Rows {
 		t.Fatalf("decay check %+v", *d)
 	}
-	want := fmt.Sprintf("✓ The decay check kept the 2/rows network (z %+.2f): %d epochs, weights of epoch %d. The curves show the 20/rows run.",
+	want := fmt.Sprintf("✓ The decay check kept the 2/rows network (z %+.2f): %d epochs, weights of epoch %d. The curves show the 222.2/rows run.", // 20 raised: 20 · 100 · 10 inputs / 90 rows
 		d.Z, len(s.exp.Trainer.History()), s.exp.Trainer.BestEpoch()) + textbookWide
 	if s.outcome.In(s.Common) != want {
 		t.Fatalf("outcome %q, want %q", s.outcome.In(s.Common), want)
@@ -228,7 +228,8 @@ func TestTrainSaysWhatTheDecayCheckKept(t *testing.T) {
 	}
 	panel := strings.Join(s.numberLines(40, 100), "\n")
 	// The rule in words (review 12, finding 3: the last line read "z +0.33 < -1.5").
-	for _, line := range []string{"Decay check (val loss)", "20/rows       " + common.FmtMetric(d.Loss), "2/rows        " + common.FmtMetric(d.AltLoss) + "     kept",
+	// 222.2/rows: the prior 20 raised on 90 rows for 10 inputs, 20 · 100 · 10 / 90.
+	for _, line := range []string{"Decay check (val loss)", "222.2/rows    " + common.FmtMetric(d.Loss), "2/rows        " + common.FmtMetric(d.AltLoss) + "     kept",
 		common.Pad("z", 11) + common.PadLeft(common.Signed(d.Z, 2), 9), "2/rows is taken only if z < −1.5"} {
 		if !strings.Contains(panel, line) {
 			t.Errorf("numbers panel lacks %q:\n%s", line, panel)
@@ -300,7 +301,7 @@ func TestTheDecayCheckCannotBePaused(t *testing.T) {
 			t.Errorf("help offers %q during the check", b.Help().Key)
 		}
 	}
-	if line := s.statusLine(); !strings.Contains(line, "checking the decay — training again at 2 / rows instead of 20") {
+	if line := s.statusLine(); !strings.Contains(line, "checking the decay — training again at 2 / rows instead of 222.2") {
 		t.Errorf("status %q does not say the check is training", line)
 	}
 	s, _ = s.step(DoneMsg{id: s.cur.id})

@@ -206,9 +206,13 @@ func (s Model) statusLine() string {
 		return st.Warning.Render(s.Tf("Stopping run %d…", "正在停止第 %d 次训练……", s.runs))
 	case trainRunning, trainPaused:
 		if s.checkingDecay() {
-			return st.Value.Render(s.Tf("▶ Run %d: checking the decay — training again at %g / rows instead of %g, from the same first weights…",
-				"▶ 第 %d 次训练：检验权重衰减——以 %g / 训练行（而非 %g）从相同初始权重再训练一次……",
-				s.runs, s.cfg.L2PriorAlt, s.cfg.L2Prior))
+			prior := s.cfg.L2Prior
+			if s.exp != nil {
+				prior = s.exp.TrainedPrior() // raised on a wide table
+			}
+			return st.Value.Render(s.Tf("▶ Run %d: checking the decay — training again at %g / rows instead of %.4g, from the same first weights…",
+				"▶ 第 %d 次训练：检验权重衰减——以 %g / 训练行（而非 %.4g）从相同初始权重再训练一次……",
+				s.runs, s.cfg.L2PriorAlt, prior))
 		}
 		mark := "▶ "
 		if s.state == trainPaused {
@@ -412,7 +416,7 @@ func describeOutcome(c common.Common, exp *experiment.Experiment, last engine.Pr
 			// Stopped while the decay check trained its second network:
 			// the first had ended its training and is the one kept.
 			msg, failed := describeStop(c, exp, last)
-			return msg + c.Tf(" Decay check stopped by you: kept %g/rows.", "衰减检验已由你停止：保留 %g/训练行。", exp.Config.L2Prior), failed
+			return msg + c.Tf(" Decay check stopped by you: kept %.4g/rows.", "衰减检验已由你停止：保留 %.4g/训练行。", exp.TrainedPrior()), failed
 		}
 		ep, b := exp.Trainer.Position()
 		return describeUserStop(c, ep, b) + describeKept(c, exp) + c.T(" space starts a new run.", "按空格开始新的训练。"), false
@@ -423,9 +427,9 @@ func describeOutcome(c common.Common, exp *experiment.Experiment, last engine.Pr
 	}
 	if d := exp.Decay; d != nil && d.Switched {
 		// The charts are the first run's; the network kept is the second's.
-		return c.Tf("✓ The decay check kept the %g/rows network (z %+.2f): %d epochs, weights of epoch %d. The curves show the %g/rows run.",
-			"✓ 衰减检验保留了 %g/训练行的网络（z %+.2f）：训练 %d 轮，保留第 %d 轮的权重。曲线为 %g/训练行那次训练的。",
-			d.AltPrior, d.Z, len(exp.Trainer.History()), exp.Trainer.BestEpoch(), d.Prior) + describeWide(c, exp), false
+		return c.Tf("✓ The decay check kept the %g/rows network (z %+.2f): %d epochs, weights of epoch %d. The curves show the %.4g/rows run.",
+			"✓ 衰减检验保留了 %g/训练行的网络（z %+.2f）：训练 %d 轮，保留第 %d 轮的权重。曲线为 %.4g/训练行那次训练的。",
+			d.AltPrior, d.Z, len(exp.Trainer.History()), exp.Trainer.BestEpoch(), d.FirstPrior()) + describeWide(c, exp), false
 	}
 	msg, failed := describeStop(c, exp, last)
 	return msg + describeDecay(c, exp.Decay) + describeWide(c, exp), failed
@@ -518,7 +522,7 @@ func describeDecay(c common.Common, d *experiment.DecayCheck) string {
 	if d == nil {
 		return ""
 	}
-	return c.Tf(" Decay check: kept %g/rows (z %+.2f).", "衰减检验：保留 %g/训练行（z %+.2f）。", d.Prior, d.Z)
+	return c.Tf(" Decay check: kept %.4g/rows (z %+.2f).", "衰减检验：保留 %.4g/训练行（z %+.2f）。", d.FirstPrior(), d.Z)
 }
 
 // decayLines are the decay check's figures for the numbers panel: the
@@ -536,7 +540,7 @@ func (s Model) decayLines(row func(name, a, b string) string, w int) []string {
 		return ""
 	}
 	lines := []string{"", s.Styles.Title.Render(s.T("Decay check (val loss)", "衰减检验（验证损失）")),
-		row(s.Tf("%g/rows", "%g/训练行", d.Prior), common.FmtMetric(d.Loss), mark(!d.Switched)),
+		row(s.Tf("%.4g/rows", "%.4g/训练行", d.FirstPrior()), common.FmtMetric(d.Loss), mark(!d.Switched)),
 		row(s.Tf("%g/rows", "%g/训练行", d.AltPrior), common.FmtMetric(d.AltLoss), mark(d.Switched)),
 		row("z", common.Signed(d.Z, 2), ""),
 	}

@@ -1,7 +1,6 @@
 package walkthrough
 
 import (
-	"strconv"
 	"strings"
 	"testing"
 
@@ -94,22 +93,30 @@ func TestPlainLossFormulasAreUnchanged(t *testing.T) {
 // row (L2Prior, the default 20) the loss page showed λ = 0.0xxx without
 // saying it is 20 / the training rows, as the Model screen writes it, and
 // did not say that the Train screen's loss leaves the penalty out, so the
-// page's L and the chart disagreed unexplained (review r25 #6). λ is
-// recomputed here from the prior and the experiment's training rows.
+// page's L and the chart disagreed unexplained (review r25 #6). The prior
+// shown is the one trained with, raised on so wide a table
+// (experiment.InputPrior): the textbook has 10 inputs on 90 training rows,
+// 9 per input, so a prior p becomes p · 100 · 10 / 90 = p · 11.1111.
 func TestLossPageSaysWhereLambdaComesFrom(t *testing.T) {
-	// The textbook's 90 training rows: 5 / 90 is below the cap (0.1,
-	// experiment.L2PriorCap), 20 / 90 above it.
-	for _, prior := range []float64{5, 20} {
+	for _, c := range []struct {
+		prior  float64
+		en, zh string
+	}{
+		// 0.5 · 11.1111 = 5.55556; 5.55556 / 90 = 0.0617, below the cap.
+		{0.5, "λ = 0.0617 = 5.55556 / 90 training rows", "λ = 0.0617 = 5.55556 / 90 个训练行"},
+		// 5 · 11.1111 = 55.5556; 55.5556 / 90 = 0.617, capped at 0.1.
+		{5, "λ = 0.1000 = min(55.5556 / 90 training rows, 0.1)", "λ = 0.1000 = min(55.5556 / 90 个训练行, 0.1)"},
+		// 20 · 11.1111 = 222.222; 222.222 / 90 = 2.47, capped at 0.1.
+		{20, "λ = 0.1000 = min(222.222 / 90 training rows, 0.1)", "λ = 0.1000 = min(222.222 / 90 个训练行, 0.1)"},
+	} {
+		prior := c.prior
 		exp := fixtureWith(t, func(c *experiment.Config) { c.L2Prior = prior })
-		rows := exp.Train.Rows
-		p := strconv.FormatFloat(prior, 'g', -1, 64)
-		lambda, en, zh := prior/float64(rows), p+" / "+strconv.Itoa(rows)+" training rows", p+" / "+strconv.Itoa(rows)+" 个训练行"
-		if lambda > experiment.L2PriorCap {
-			lambda, en, zh = experiment.L2PriorCap, "min("+en+", 0.1)", "min("+zh+", 0.1)"
+		if exp.Train.Rows != 90 || exp.Net.Inputs() != 10 {
+			t.Fatalf("%d training rows, %d inputs; want 90 and 10", exp.Train.Rows, exp.Net.Inputs())
 		}
 		for lang, words := range map[string][]string{
-			"en": {"λ = " + num(lambda) + " = " + en, "is the data loss alone"},
-			"zh": {"λ = " + num(lambda) + " = " + zh, "只是数据损失"},
+			"en": {c.en, "is the data loss alone"},
+			"zh": {c.zh, "只是数据损失"},
 		} {
 			loss, _ := pageText(t, exp, lang, stepLoss, 0)
 			for _, want := range words {

@@ -183,11 +183,12 @@ func (r renderer) lossPage() page {
 
 // lambdaSource is " = 20 / 6,339 training rows" when the run's λ is a
 // prior divided by the training rows, as the Model screen sets it (" =
-// min(20 / 90 training rows, 0.1)" when the cap applies), and "" when λ
-// was set on its own.
+// min(222.222 / 90 training rows, 0.1)" when the cap applies), and "" when λ
+// was set on its own. The prior is the one trained with, raised on a wide
+// table (experiment.InputPrior): " = 185.185 / 2,160 training rows".
 func (r renderer) lambdaSource() string {
 	exp := r.w.exp
-	prior, rows := exp.Config.L2Prior, exp.Train.Rows
+	prior, rows := exp.TrainedPrior(), exp.Train.Rows // raised on a wide table
 	if prior <= 0 || rows <= 0 || experiment.PriorDecay(prior, rows) != r.w.step.L2 {
 		return ""
 	}
