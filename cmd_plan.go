@@ -249,7 +249,7 @@ func runPlan(ctx context.Context, a *app, o *planOptions, cmd *cobra.Command) (e
 	doc := planDoc{report: rep, bundle: b, data: in.name, logPath: logPath, guessed: target.Guessed,
 		byDefault: !experiment.NameJudges(target.Label), defaults: pf.defaults, short: in.short,
 		extrapolating: b.Pipeline.ClipWarnings(in.scored.Beyond, len(in.scored.IDs), in.name),
-		suggestions:   experiment.PlatformSuggestions(rep, experiment.CustomersBeyond(in.scored.Beyond)), bgnbd: in.bgnbd}.withModelFigures()
+		suggestions:   experiment.PlatformSuggestions(rep, experiment.CustomersBeyond(b.Pipeline, in.scored.Beyond, len(in.scored.IDs))), bgnbd: in.bgnbd}.withModelFigures()
 	write := func(w io.Writer) error {
 		if o.json {
 			return writeJSON(w, doc.jsonDoc())

@@ -13,7 +13,8 @@ import (
 // the model keeps and warns when many customers lie beyond it (review 27,
 // finding 1): the model keeps visits to [2, 15] (usersLinesVisitsHeld);
 // 21 of the 200 customers to plan for (10.5 %) have visits 1000. The
-// report and its JSON carry the warning too.
+// report and its JSON carry the warning too, and the suggestions for the
+// platform the advice to retrain for those 21.
 func TestPlanSaysTheModelExtrapolates(t *testing.T) {
 	users := writeFile(t, "users.csv", strings.Join(usersLinesVisitsHeld(t, 300, 2, 15), "\n")+"\n")
 	model := t.TempDir() + "/model.json"
@@ -55,12 +56,30 @@ func TestPlanSaysTheModelExtrapolates(t *testing.T) {
 	}
 	var doc struct {
 		Extrapolating []string `json:"extrapolating"`
+		Suggestions   []struct {
+			Topic, Text string
+		} `json:"platform_suggestions"`
 	}
 	if err := json.Unmarshal(c.stdout.Bytes(), &doc); err != nil {
 		t.Fatal(err)
 	}
 	if !slices.Equal(doc.Extrapolating, []string{warning}) {
 		t.Errorf("JSON extrapolating %q, want %q", doc.Extrapolating, warning)
+	}
+	// The suggestion to retrain counts the customers beyond the end the
+	// warning names, the 21 (10.5 %, more than one in ten; Percent writes
+	// whole percents), by the same
+	// rule (experiment.CustomersBeyond).
+	suggestion := "21 of the 200 customers (10 %) lie beyond the model's training range on a column the extrapolation warning " +
+		"names and were scored at its end: retrain on data like theirs (for an order log, a later cutoff) before acting on their scores."
+	var ranges []string
+	for _, p := range doc.Suggestions {
+		if p.Topic == "range" {
+			ranges = append(ranges, p.Text)
+		}
+	}
+	if !slices.Equal(ranges, []string{suggestion}) {
+		t.Errorf("range suggestions %q, want %q", ranges, suggestion)
 	}
 }
 

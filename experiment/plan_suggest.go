@@ -34,8 +34,9 @@ type PlatformSuggestion struct {
 	// segments taking the most of them, the most first (budget).
 	Contacts int            `json:"-"`
 	Shares   []ContactShare `json:"-"`
-	// Beyond of the Customers lie beyond the model's training range on at
-	// least one column, BeyondShare of them (range).
+	// Beyond of the Customers lie beyond the model's training range on a
+	// column the extrapolation warning names (CustomersBeyond), BeyondShare
+	// of them (range).
 	Beyond, Customers int     `json:"-"`
 	BeyondShare       float64 `json:"-"`
 }
@@ -68,8 +69,9 @@ const (
 // the columns the model leans on most over these customers (its overall
 // drivers), where the best plan's contacts go (the segments taking the
 // most of them), and, when more than one in ten of rep.Customers lie
-// beyond the model's training range on some column (beyond of them,
-// counted by CustomersBeyond), that it is extrapolating for them.
+// beyond the model's training range on a column the extrapolation warning
+// names (beyond of them, counted by CustomersBeyond), that it is
+// extrapolating for them.
 func PlatformSuggestions(rep *PlanReport, beyond int) []PlatformSuggestion {
 	var out []PlatformSuggestion
 	if ds := rep.Drivers[:min(3, len(rep.Drivers))]; len(ds) > 0 {
@@ -125,19 +127,56 @@ func (p PlatformSuggestion) english() string {
 		return fmt.Sprintf("Of the %s contacts of the best plan, %s: where a retention programme would spend, under your assumptions "+
 			"and the model's probabilities.", data.Thousands(p.Contacts), strings.Join(parts, ", "))
 	case TopicRange:
-		return fmt.Sprintf("%s of the %s customers (%s) lie beyond the model's training range on at least one column and were scored at "+
-			"its end: retrain on data like theirs (for an order log, a later cutoff) before acting on their scores.",
+		return fmt.Sprintf("%s of the %s customers (%s) lie beyond the model's training range on a column the extrapolation warning names and "+
+			"were scored at its end: retrain on data like theirs (for an order log, a later cutoff) before acting on their scores.",
 			data.Thousands(p.Beyond), data.Thousands(p.Customers), Percent(p.BeyondShare))
 	}
 	return ""
 }
 
-// CustomersBeyond counts the rows holding at least one cell beyond the
-// training range of a clipped column (beyond as Scored.Beyond holds it).
-func CustomersBeyond(beyond map[data.Cell]float64) int {
-	rows := map[int]bool{}
-	for c := range beyond {
-		rows[c.Row] = true
+// CustomersBeyond counts the customers the range suggestion speaks of:
+// of rows scored rows (beyond holding their cells beyond the training range
+// of a clipped column, as Scored.Beyond holds them), those with a cell
+// beyond an end of a column's kept range that p.Extrapolations names, the
+// rule by which `retain predict` and `retain plan` warn and the Plan
+// screen says the model is extrapolating. So the suggestion and the
+// warning cannot disagree: the suggestion is made exactly when the
+// warning names a column (an end it names holds more than one row in ten,
+// so its customers alone make the suggestion's more than one in ten), and
+// never of customers that lie beyond only an end it does not name.
+//
+// A cell beyond an end by itself is no sign of extrapolation: each end is
+// the mean of the 10th–19th most extreme training values (for privacy),
+// so about 14 training rows in any number lie beyond it, and customers
+// drawn from the training population lie beyond it in about that share on
+// every end of every column; with many columns nearly every such customer
+// lies beyond some end. Counting any cell beyond any end (as this did
+// before) raised the suggestion for held-out customers of the very data
+// the model was trained on. An end the warning names holds more rows than
+// the clipping can explain (more than one in ten, and at least 20: more
+// than the 18 training values an end can leave beyond it); a later,
+// shifted population crosses it on the columns that moved.
+func CustomersBeyond(p *data.Pipeline, beyond map[data.Cell]float64, rows int) int {
+	if p == nil {
+		return 0
 	}
-	return len(rows)
+	type end struct {
+		column string
+		above  bool
+	}
+	named := map[end]bool{}
+	for _, x := range p.Extrapolations(beyond, rows) {
+		named[end{x.Column, x.Above}] = true
+	}
+	if len(named) == 0 {
+		return 0
+	}
+	counted := map[int]bool{}
+	for c, v := range beyond {
+		pc := &p.Columns[c.Column]
+		if named[end{pc.Name, v > pc.Max}] {
+			counted[c.Row] = true
+		}
+	}
+	return len(counted)
 }

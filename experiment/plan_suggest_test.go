@@ -27,8 +27,8 @@ func TestPlatformSuggestions(t *testing.T) {
 			"association, not a tested effect, and a behaviour the customer chooses (orders, visits) is not a setting to turn."},
 		{"budget", "Of the 200 contacts of the best plan, At risk 60 % (80 % of the segment), Lost 40 % (20 % of the segment): " +
 			"where a retention programme would spend, under your assumptions and the model's probabilities."},
-		{"range", "150 of the 1,000 customers (15 %) lie beyond the model's training range on at least one column and were scored at " +
-			"its end: retrain on data like theirs (for an order log, a later cutoff) before acting on their scores."},
+		{"range", "150 of the 1,000 customers (15 %) lie beyond the model's training range on a column the extrapolation warning names and " +
+			"were scored at its end: retrain on data like theirs (for an order log, a later cutoff) before acting on their scores."},
 	}
 	if len(got) != len(want) {
 		t.Fatalf("%d suggestions, want %d: %+v", len(got), len(want), got)
@@ -57,8 +57,61 @@ func TestPlatformSuggestions(t *testing.T) {
 	if got := PlatformSuggestions(rep, 100); len(got) != 1 || got[0].Topic != "drivers" {
 		t.Errorf("no contact, 10 %% beyond: %+v, want the drivers only", got)
 	}
-	beyond := map[data.Cell]float64{{Row: 3, Column: 0}: 9, {Row: 3, Column: 2}: 7, {Row: 5, Column: 0}: 1}
-	if n := CustomersBeyond(beyond); n != 2 {
-		t.Errorf("CustomersBeyond = %d, want 2 (rows 3 and 5)", n)
+}
+
+// CustomersBeyond counts a customer only on an end of a column's kept
+// range that the extrapolation warning (data.Pipeline.Extrapolations)
+// names, never on a cell beyond an end the clipping alone explains. By
+// hand, 200 customers and three columns kept to [0, 10]:
+//   - "tenure": rows 0–29 above (30 > 200/10 = 20, and ≥ 20): named;
+//     rows 100–104 below (5): not named;
+//   - "visits": rows 20–39 above (20, not more than one in ten): not named;
+//   - "spend": rows 40–59 below and rows 60–79 above (20 each, neither more
+//     than one in ten): not named, though 40 rows lie beyond its range.
+//
+// Counted: rows 0–29, 30 customers (15 %, so the suggestion is made);
+// rows 20–29 are beyond on "visits" too and count once. Every cell beyond
+// any end, as the count was before, gives rows 0–79 and 100–104: 85.
+// With "tenure" above only rows 0–19 (20 of 200: not more than one in
+// ten) nothing is named, and none is counted: the 75 customers beyond
+// some end lie where about 14 of the training rows also lie (each end is
+// the mean of the 10th–19th most extreme), so they make no suggestion.
+func TestCustomersBeyondIsTheWarningsRule(t *testing.T) {
+	p := &data.Pipeline{Columns: []data.PipelineColumn{
+		{Name: "tenure", Kind: data.Numeric, Max: 10}, {Name: "visits", Kind: data.Numeric, Max: 10},
+		{Name: "spend", Kind: data.Numeric, Max: 10}}}
+	cells := func(tenureAbove int) map[data.Cell]float64 {
+		beyond := map[data.Cell]float64{}
+		put := func(col, from, to int, v float64) {
+			for r := from; r <= to; r++ {
+				beyond[data.Cell{Row: r, Column: col}] = v
+			}
+		}
+		put(0, 0, tenureAbove-1, 12)
+		put(0, 100, 104, -1)
+		put(1, 20, 39, 11)
+		put(2, 40, 59, -3)
+		put(2, 60, 79, 20)
+		return beyond
+	}
+	if n := CustomersBeyond(p, cells(30), 200); n != 30 {
+		t.Errorf("CustomersBeyond = %d, want 30 (rows 0–29, beyond tenure's upper end, the only end named)", n)
+	}
+	rep := &PlanReport{Customers: 200}
+	if got := PlatformSuggestions(rep, CustomersBeyond(p, cells(30), 200)); len(got) != 1 || got[0].Topic != TopicRange ||
+		got[0].Beyond != 30 || got[0].BeyondShare != 0.15 {
+		t.Errorf("30 of 200 beyond a named end: %+v, want the range suggestion with 30 (15 %%)", got)
+	}
+	if xs := p.Extrapolations(cells(20), 200); len(xs) != 0 {
+		t.Fatalf("with 20 above tenure the warning names %+v, want none", xs)
+	}
+	if n := CustomersBeyond(p, cells(20), 200); n != 0 {
+		t.Errorf("CustomersBeyond = %d with no end named, want 0", n)
+	}
+	if got := PlatformSuggestions(rep, CustomersBeyond(p, cells(20), 200)); len(got) != 0 {
+		t.Errorf("no end named: %+v, want no suggestion", got)
+	}
+	if n := CustomersBeyond(nil, cells(30), 200); n != 0 {
+		t.Errorf("CustomersBeyond without a pipeline = %d, want 0", n)
 	}
 }

@@ -42,8 +42,8 @@ type base struct {
 	// model's extrapolation (experiment.MeasuredCustomers.Extrapolations).
 	extrapolating []data.Extrapolation
 	// beyond counts the customers with a cell beyond the model's training
-	// range on some column (experiment.CustomersBeyond), for the
-	// suggestions for the platform.
+	// range on a column extrapolating names (experiment.CustomersBeyond),
+	// for the suggestions for the platform.
 	beyond int
 }
 
@@ -158,7 +158,7 @@ func scoreToday(run common.Run) (b *base, err error) {
 func (b *base) describe(e *experiment.Experiment) (err error) {
 	if beyond := b.customers.Beyond(); beyond != nil {
 		b.extrapolating = b.customers.Pipeline.Extrapolations(beyond, len(b.customers.Rows))
-		b.beyond = experiment.CustomersBeyond(beyond)
+		b.beyond = experiment.CustomersBeyond(b.customers.Pipeline, beyond, len(b.customers.Rows))
 	}
 	if b.dropped, err = e.CalibrationDropped(); err != nil {
 		return err

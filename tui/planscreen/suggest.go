@@ -24,8 +24,8 @@ func (s Model) suggestionLines() []string {
 	st, w := s.Styles, s.Width
 	var out []string
 	if len(s.suggestions) == 0 {
-		none := s.T("Suggestions for the platform: none from this plan — it measured no drivers, its best plan is no campaign, and no more than one customer in ten lies beyond the model's training range.",
-			"平台优化建议：本计划没有可提的建议——没有测得驱动因素，最佳计划不构成一次活动，且超出模型训练范围的客户不超过十分之一。")
+		none := s.T("Suggestions for the platform: none from this plan — it measured no drivers, its best plan is no campaign, and no column has many customers (more than one in ten, at least 20) beyond the model's training range.",
+			"平台优化建议：本计划没有可提的建议——没有测得驱动因素，最佳计划不构成一次活动，且没有哪一列有许多客户（超过十分之一且至少 20 位）超出模型的训练范围。")
 		for _, l := range widget.WrapUnmarked(none, w) {
 			out = append(out, st.Muted.Render(l))
 		}
@@ -79,7 +79,7 @@ func (s Model) suggestionText(p experiment.PlatformSuggestion) string {
 		return fmt.Sprintf("最佳计划的 %s 次联系中，%s：这是留存计划会把钱花在哪里（基于你的假设和模型的概率）。",
 			data.Thousands(p.Contacts), strings.Join(parts, "、"))
 	case experiment.TopicRange:
-		return fmt.Sprintf("%s 位客户（占全部 %s 位的 %s）至少有一列超出模型的训练范围，按范围的端点打分：在依据他们的分数行动之前，"+
+		return fmt.Sprintf("%s 位客户（占全部 %s 位的 %s）在外推警告所列的列上超出模型的训练范围，按范围的端点打分：在依据他们的分数行动之前，"+
 			"请用与他们相似的数据重新训练（订单日志可用更晚的截止日期）。",
 			data.Thousands(p.Beyond), data.Thousands(p.Customers), experiment.Percent(p.BeyondShare))
 	}

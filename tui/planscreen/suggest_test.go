@@ -71,8 +71,10 @@ func TestGoldenSuggestions(t *testing.T) {
 // TestGoldenNoSuggestions: a plan with nothing to suggest says so in one
 // sentence where the section would be. At a cost of 1,000 a contact no
 // contact pays (no budget suggestion); the model's drivers, which a plan
-// on the screen always has, and the textbook's customers beyond its range
-// (its range is kept from 90 training rows) are taken out by hand.
+// on the screen always has, are taken out by hand. The textbook's 10
+// held-out customers make no range suggestion: fewer than 20 lie beyond
+// any end of a column's range, so the extrapolation warning names none
+// (experiment.CustomersBeyond).
 func TestGoldenNoSuggestions(t *testing.T) {
 	run := screentest.TextbookRun(t)
 	for _, lang := range screentest.Langs {
