@@ -20,6 +20,8 @@ type ValuesWithheld struct {
 	Numbers, Present int
 	// Date says what is wrong with a date cell (WithheldBadDate).
 	Date DateProblem
+	// Expected says what a model's column takes (WithheldBadCell).
+	Expected string
 }
 
 // WithheldProblem is what a ParseError whose values are withheld was
@@ -42,9 +44,24 @@ const (
 	WithheldMixedDecimals
 	// WithheldTooLarge: a log's number beyond ±MaxLogNumber.
 	WithheldTooLarge
+	// WithheldBadCell: a cell a model's column cannot take (Expected
+	// says what it takes).
+	WithheldBadCell
 )
 
 func (ValuesWithheld) parseFacts() {}
+
+// BadCell is a cell a model's column cannot take (a CellError, whose
+// Column, Expected and Got it holds; ErrNotNumeric).
+type BadCell struct{ Column, Expected, Got string }
+
+func (BadCell) parseFacts() {}
+
+// cellParseErr makes pe the error of the cell ce: its message and facts.
+func cellParseErr(pe *ParseError, ce *CellError) *ParseError {
+	pe.Msg, pe.Facts = ce.Error(), BadCell{Column: ce.Column, Expected: ce.Expected, Got: ce.Got}
+	return pe
+}
 
 // WithholdValues rewrites pe so that it quotes no cell value: unless its
 // facts are known to quote none (a field count, a file that is not text, a
@@ -73,6 +90,8 @@ func WithholdValues(pe *ParseError) bool {
 		w = ValuesWithheld{Problem: WithheldMixedDecimals, Column: f.Column, Role: f.Role}
 	case TooLarge:
 		w = ValuesWithheld{Problem: WithheldTooLarge, Role: f.Role}
+	case BadCell:
+		w = ValuesWithheld{Problem: WithheldBadCell, Column: f.Column, Expected: f.Expected}
 	}
 	pe.Msg, pe.Facts = w.English(pe.Err), w
 	return true
@@ -128,6 +147,8 @@ func (w ValuesWithheld) English(cause error) string {
 		return "a date whose order of day and month cannot be told, or written in the other order than the log's other dates (" + withheldValue + "); give the date order (--date-order dmy or mdy)"
 	case WithheldMixedDecimals:
 		return fmt.Sprintf("%s mixes numbers written with a decimal comma and with a decimal point (%s): write the numbers of a column one way", w.subject(), withheldValues)
+	case WithheldBadCell:
+		return fmt.Sprintf("column %q: expected %s, got a cell that is not (%s)", w.Column, w.Expected, withheldValue)
 	case WithheldTooLarge:
 		return fmt.Sprintf("%s is too large (%s): numbers beyond ±%s (2^53) cannot be added up exactly", w.Role, withheldValue, Thousands(MaxLogNumber))
 	}

@@ -40,6 +40,12 @@ func valuesWithheldZh(w data.ValuesWithheld) string {
 		return "有一个日期无法判断日与月的先后，或与日志中其他日期的写法顺序不同（" + withheldZh + "）；请给出日期顺序（--date-order dmy 或 mdy）"
 	case data.WithheldMixedDecimals:
 		return fmt.Sprintf("%s数字有的用小数逗号书写，有的用小数点书写（%s）：同一列的数字请用同一种写法", columnOf(w.Column, w.Role), withheldNotes)
+	case data.WithheldBadCell:
+		expected := w.Expected
+		if expected == "a finite number" {
+			expected = "有限的数字"
+		}
+		return fmt.Sprintf("列 %q 应为 %s，却有一个单元格不是（%s）", w.Column, expected, withheldZh)
 	case data.WithheldTooLarge:
 		return fmt.Sprintf("%s值太大（%s）：绝对值超过 %s（2^53）的数无法精确相加", columnOf("", w.Role), withheldZh, data.Thousands(data.MaxLogNumber))
 	}
