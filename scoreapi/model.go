@@ -6,7 +6,9 @@ import (
 	"encoding/hex"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
+	"syscall"
 	"time"
 
 	"github.com/retainlab/retain/data"
@@ -103,7 +105,10 @@ func readModelFile(path string) ([]byte, error) {
 	notRegular := &experiment.BundleError{File: path, Reason: "not a regular file (a device, pipe or folder), so not a model file"}
 	// Stat'ed first, so that a named pipe is not waited on; the file
 	// opened is asked again.
-	if fi, err := os.Stat(path); err == nil && !fi.Mode().IsRegular() {
+	if fi, err := os.Stat(path); err == nil && fi.IsDir() {
+		// As reading it says (the command line names it so).
+		return nil, &fs.PathError{Op: "read", Path: path, Err: syscall.EISDIR}
+	} else if err == nil && !fi.Mode().IsRegular() {
 		return nil, notRegular
 	}
 	f, err := os.Open(path)
