@@ -66,7 +66,9 @@ GET /openapi.json (the OpenAPI 3 description, listing the columns of the
 model served) need the token like /v1/predict. The token is the content of
 --token-file (surrounding whitespace trimmed, at least 16 bytes), sent as "Authorization:
 Bearer TOKEN"; with --insecure-no-auth anyone may call and every response
-carries "X-Retain-Auth: disabled". One of the two is required.
+carries "X-Retain-Auth: disabled" (but those the HTTP library writes before
+reading a request: 431 headers too large, 400 malformed). One of the two is
+required.
 
 SIGHUP also reads --token-file again, so that the token can be rotated
 without a restart (the old token is refused from then on; a file that no

@@ -304,7 +304,7 @@ func TestPseudonymiseWithholdsCellsInErrors(t *testing.T) {
 			nul + ":3:1: NUL byte in the cell (its value withheld, as it may name someone): the file is binary or not UTF-8 text"},
 		{number,
 			number + `:3:3: column "spend": expected a finite number, got "abc"`,
-			number + `:3:3: column "spend": expected a finite number, got "abc"`},
+			number + `:3:3: column "spend": expected a finite number, got a cell that is not (its value withheld, as it may name someone)`},
 	} {
 		for _, cmd := range [][]string{{"predict"}, {"plan", "--budget", "50%"}} {
 			for _, priv := range []bool{false, true} {

@@ -65,9 +65,12 @@ built-in data by default).
 
 A session never reads, lists or writes the server's files at a path its user
 types: it trains on the served data only, path completion is off, and an
-export (x on the Users screen) is shown on screen to copy and sent to the
-user's clipboard, or, with --export-dir, written there under a new name
-(retain-users-DATE-TIME-N.csv) that the user is told. --max-exports and
+export (x on the Users or Plan screen) is shown on screen to copy and sent
+to the user's clipboard, or, with --export-dir, written there under a new
+name that the user is told: retain-users-DATE-TIME-N.csv (Users),
+retain-current-DATE-TIME-N.csv (Users, current customers),
+retain-plan-DATE-TIME-N.csv (Plan), retain-plan-CUTOFF-DATE-TIME-N.csv
+(Plan, from a cutoff). --max-exports and
 --max-export-bytes bound the files and bytes one session writes there, and
 --max-export-dir-bytes the bytes of the whole folder, every session's
 exports and any other file in it counted together: an export that would

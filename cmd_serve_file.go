@@ -32,11 +32,16 @@ func servedSource(src experiment.Source, open experiment.Opener) (experiment.Sou
 }
 
 // servedFile is the identity of the served file when the server started:
-// the file at its path (after symbolic links) and whether the path itself
-// was a symbolic link.
+// the file at its path (after symbolic links), whether the path itself
+// was a symbolic link, and the path the file is opened by (the path, or
+// where its link led then). openFile and stat open and fstat a file (tests
+// replace them).
 type servedFile struct {
-	target  os.FileInfo
-	symlink bool
+	target   os.FileInfo
+	symlink  bool
+	openPath string
+	openFile func(path string, flag int, perm fs.FileMode) (*os.File, error)
+	stat     func(f *os.File) (fs.FileInfo, error)
 }
 
 // identify returns the identity of the file at path, or nil when it cannot
@@ -50,7 +55,14 @@ func identify(path string) *servedFile {
 	if err != nil {
 		return nil
 	}
-	return &servedFile{target: target, symlink: link.Mode()&os.ModeSymlink != 0}
+	f := &servedFile{target: target, symlink: link.Mode()&os.ModeSymlink != 0, openPath: path,
+		openFile: os.OpenFile, stat: (*os.File).Stat}
+	if f.symlink {
+		if f.openPath, err = filepath.EvalSymlinks(path); err != nil {
+			return nil
+		}
+	}
+	return f
 }
 
 // errNotServedFile is why a reload is refused when another file is at the
@@ -80,26 +92,65 @@ func (f *servedFile) check(path string) error {
 	return nil
 }
 
+// open opens the served file and returns it only if it is the file
+// identified. Checking the path before and after opening it left a race
+// (review36 #4): a symbolic link swapped in between the check and the open
+// and swapped out again made a session read any file the server can read.
+// So the last component of the path is not followed if it is a symbolic
+// link (O_NOFOLLOW: opened where a link led at the start when the served
+// path was one), a named pipe or device put there is not waited on
+// (O_NONBLOCK, which a regular file ignores), and the file opened is
+// compared, by its device and inode (fstat), with the one identified:
+// whatever path led to it, no other file is returned.
+func (f *servedFile) open() (*os.File, error) {
+	flag := os.O_RDONLY | oNoFollow
+	if f.target.Mode().IsRegular() {
+		flag |= oNonBlock
+	}
+	file, err := f.openFile(f.openPath, flag, 0)
+	if isSymlinkRefused(err) {
+		return nil, errNotServedFile // a symbolic link now
+	}
+	if err != nil {
+		return nil, err
+	}
+	info, err := f.stat(file)
+	if err == nil && (!os.SameFile(f.target, info) || info.Mode().Type() != f.target.Mode().Type()) {
+		err = errNotServedFile
+	}
+	if err != nil {
+		file.Close()
+		return nil, err
+	}
+	return file, nil
+}
+
 // servedOpener opens path when a session asks for name, and refuses every
 // other name (every name when name is ""). Its errors name the file by
-// name only: "users.csv: no such file or directory".
+// name only: "users.csv: no such file or directory". The file identified
+// is opened only as itself (servedFile.open); open opens a path that
+// could not be identified (a test's made-up one).
 func servedOpener(open experiment.Opener, name, path string, file *servedFile) experiment.Opener {
 	return func(asked string) (io.ReadCloser, error) {
 		if name == "" || asked != name {
 			return nil, fmt.Errorf("%s: %w", asked, errOpenOverSSH)
 		}
+		if file == nil {
+			r, err := open(path)
+			if err != nil {
+				return nil, withoutPath(err, name, path)
+			}
+			return r, nil
+		}
+		// The path is checked first for the error a session reads
+		// (the file is gone, or replaced); the file opened is what
+		// is trusted.
 		if err := file.check(path); err != nil {
 			return nil, withoutPath(err, name, path)
 		}
-		r, err := open(path)
+		r, err := file.open()
 		if err != nil {
-			return nil, withoutPath(err, name, path)
-		}
-		// The path is checked again once open: a file swapped in
-		// between the check and the open is refused too.
-		if err := file.check(path); err != nil {
-			r.Close()
-			return nil, withoutPath(err, name, path)
+			return nil, withoutPath(err, name, file.openPath)
 		}
 		return r, nil
 	}

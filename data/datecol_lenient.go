@@ -196,8 +196,8 @@ func numbersAsDates(pc *PipelineColumn, c *Column, source string) ([]float64, er
 		}
 		d, ok := yyyymmddDay(v)
 		if !ok {
-			return nil, &ParseError{File: source, Where: fmt.Sprintf("row %d, column %q", i+1, c.Name), At: &Place{Row: int64(i + 1), Column: c.Name}, Err: ErrNotNumeric,
-				Msg: (&CellError{Column: c.Name, Expected: pc.expected(), Got: quoteCut([]byte(FormatStatistic(v)))}).Error()}
+			return nil, cellParseErr(&ParseError{File: source, Where: fmt.Sprintf("row %d, column %q", i+1, c.Name), At: &Place{Row: int64(i + 1), Column: c.Name}, Err: ErrNotNumeric},
+				&CellError{Column: c.Name, Expected: pc.expected(), Got: quoteCut([]byte(FormatStatistic(v)))})
 		}
 		out[i] = d
 	}

@@ -1,7 +1,6 @@
 package data
 
 import (
-	"fmt"
 	"math"
 )
 
@@ -53,8 +52,8 @@ func presenceView(pc *PipelineColumn, c *Column, source string) ([]float64, erro
 		cell := []byte(cellText(c, i))
 		v, ok := pc.cellValue(cell, false)
 		if !ok {
-			return nil, parseErr(source, 0, 0, ErrNotNumeric,
-				fmt.Sprintf("column %q: expected %s, got %s", c.Name, pc.expected(), quoteCut(cell)))
+			return nil, cellParseErr(parseErr(source, 0, 0, ErrNotNumeric, ""),
+				&CellError{Column: c.Name, Expected: pc.expected(), Got: quoteCut(cell)})
 		}
 		out[i] = v
 	}

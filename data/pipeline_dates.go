@@ -61,8 +61,8 @@ func dateView(pc *PipelineColumn, c *Column, source string) ([]float64, error) {
 	for i, s := range c.Strings {
 		v, ok := pc.cellValue([]byte(s), false)
 		if !ok {
-			return nil, &ParseError{File: source, Where: fmt.Sprintf("row %d, column %q", i+1, c.Name), At: &Place{Row: int64(i + 1), Column: c.Name}, Err: ErrNotNumeric,
-				Msg: (&CellError{Column: c.Name, Expected: pc.expected(), Got: quoteCut([]byte(s))}).Error()}
+			return nil, cellParseErr(&ParseError{File: source, Where: fmt.Sprintf("row %d, column %q", i+1, c.Name), At: &Place{Row: int64(i + 1), Column: c.Name}, Err: ErrNotNumeric},
+				&CellError{Column: c.Name, Expected: pc.expected(), Got: quoteCut([]byte(s))})
 		}
 		out[i] = v
 	}

@@ -118,8 +118,8 @@ func (p *Pipeline) ReadRows(r io.Reader, name string) (_ *Rows, err error) {
 					return clash.err(name, pc.Name, "")
 				}
 				if !ok {
-					return parseErr(name, rr.line, fields[i]+1, ErrNotNumeric,
-						(&CellError{Column: pc.Name, Expected: pc.expected(), Got: quoteCut(cell)}).Error())
+					return cellParseErr(parseErr(name, rr.line, fields[i]+1, ErrNotNumeric, ""),
+						&CellError{Column: pc.Name, Expected: pc.expected(), Got: quoteCut(cell)})
 				}
 				pc.encode(v, data[row+pc.First:])
 				tally.value(row/width, i, v)
@@ -131,7 +131,11 @@ func (p *Pipeline) ReadRows(r io.Reader, name string) (_ *Rows, err error) {
 			}
 			v, unseenLevel, err := enc.encode(i, cell, rr.delim == ';', data[row:row+width])
 			if err != nil {
-				return parseErr(name, rr.line, fields[i]+1, ErrNotNumeric, err.Error())
+				pe := parseErr(name, rr.line, fields[i]+1, ErrNotNumeric, err.Error())
+				if ce, ok := err.(*CellError); ok {
+					return cellParseErr(pe, ce)
+				}
+				return pe
 			}
 			tally.value(row/width, i, v)
 			if pc := &p.Columns[i]; pc.Kind == Numeric && !pc.Date && !math.IsNaN(v) {

@@ -151,8 +151,8 @@ func numericView(pc *PipelineColumn, c *Column, source string) ([]float64, error
 	for i, s := range c.Strings {
 		v, ok := pc.cellValue([]byte(s), false)
 		if !ok {
-			return nil, parseErr(source, 0, 0, ErrNotNumeric,
-				fmt.Sprintf("column %q: expected %s, got %s", c.Name, pc.expected(), quoteCut([]byte(s))))
+			return nil, cellParseErr(parseErr(source, 0, 0, ErrNotNumeric, ""),
+				&CellError{Column: c.Name, Expected: pc.expected(), Got: quoteCut([]byte(s))})
 		}
 		out[i] = v
 	}

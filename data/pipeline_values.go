@@ -45,8 +45,8 @@ func (p *Pipeline) ReadValues(r io.Reader, name, column string) (_ []float64, er
 		cell := trimSpace(rr.field(field))
 		v, ok := pc.cellValue(cell, rr.delim == ';')
 		if !ok {
-			return parseErr(name, rr.line, field+1, ErrNotNumeric,
-				(&CellError{Column: pc.Name, Expected: pc.expected(), Got: quoteCut(cell)}).Error())
+			return cellParseErr(parseErr(name, rr.line, field+1, ErrNotNumeric, ""),
+				&CellError{Column: pc.Name, Expected: pc.expected(), Got: quoteCut(cell)})
 		}
 		out = append(out, v)
 		return nil

@@ -15,10 +15,13 @@ import (
 	"github.com/retainlab/retain/engine"
 )
 
-// maxBundleBytes bounds what ReadBundle reads, so a wrong file (a video, a
+// MaxBundleBytes bounds what ReadBundle reads, so a wrong file (a video, a
 // disk image) is refused instead of exhausting memory. A 1,000-input network
 // with 1,024 hidden units is about 20 MB of JSON.
-const maxBundleBytes = 256 << 20
+const MaxBundleBytes = 256 << 20
+
+// maxBundleBytes is MaxBundleBytes.
+const maxBundleBytes = MaxBundleBytes
 
 // ReadBundle decodes and validates a model file; name is the file's name,
 // used in errors. It refuses, with a *BundleError naming the file and the

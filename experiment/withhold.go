@@ -14,9 +14,12 @@ import (
 // not yet read as numbers or text) names its file, line and column and
 // says the value is withheld instead, an order log without orders counts
 // its event types without naming them when they name people
-// (typesNamePeople), and a ScoreError withholds its row's id; errors
-// about cells of numbers, dates or labels, which name no one, keep quoting
-// them. The error is rewritten in place, and so is its text
+// (typesNamePeople), and a ScoreError withholds its row's id. Every other
+// parse error quotes no value unless its facts are known to quote none
+// (data.WithholdValues): a cell that failed to parse as a number or date
+// may be an e-mail address or an id, and a label column the user chose may
+// be the id column, so such errors say the kind of problem, the column and
+// counts instead. The error is rewritten in place, and so is its text
 // in the messages of errors that wrap it (fmt.Errorf caches them), which
 // the returned error gives while unwrapping to err. Without k, err is
 // returned as it is.
@@ -43,6 +46,11 @@ func WithholdCells(k *pseudonym.Key, err error) error {
 			pe.Facts = f
 		}
 		err = rewrite(err, before, pe.Error())
+	} else if pe != nil {
+		before := pe.Error()
+		if data.WithholdValues(pe) {
+			err = rewrite(err, before, pe.Error())
+		}
 	}
 	var se *ScoreError
 	if errors.As(err, &se) && !se.IDWithheld {

@@ -5,7 +5,10 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"io"
+	"io/fs"
 	"os"
+	"syscall"
 	"time"
 
 	"github.com/retainlab/retain/data"
@@ -81,7 +84,7 @@ func LoadModel(path string, key *pseudonym.Key) (*Model, error) {
 	if err != nil {
 		return nil, err
 	}
-	raw, err := os.ReadFile(path)
+	raw, err := readModelFile(path)
 	if err != nil {
 		return nil, err
 	}
@@ -91,6 +94,49 @@ func LoadModel(path string, key *pseudonym.Key) (*Model, error) {
 	}
 	sum := sha256.Sum256(raw)
 	return newModel(b, path, hex.EncodeToString(sum[:6]), st, key)
+}
+
+// readModelFile reads the model file at path, refusing a file that is
+// not a regular one (a device such as /dev/zero, a pipe, a folder) or is
+// larger than experiment.MaxBundleBytes before reading it, and reading no
+// more than that: a reload of a path pointed at /dev/zero grew the server
+// without bound (review36 #5).
+func readModelFile(path string) ([]byte, error) {
+	notRegular := &experiment.BundleError{File: path, Reason: "not a regular file (a device, pipe or folder), so not a model file"}
+	// Stat'ed first, so that a named pipe is not waited on; the file
+	// opened is asked again.
+	if fi, err := os.Stat(path); err == nil && fi.IsDir() {
+		// As reading it says (the command line names it so).
+		return nil, &fs.PathError{Op: "read", Path: path, Err: syscall.EISDIR}
+	} else if err == nil && !fi.Mode().IsRegular() {
+		return nil, notRegular
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	fi, err := f.Stat()
+	if err != nil {
+		return nil, err
+	}
+	if !fi.Mode().IsRegular() {
+		return nil, notRegular
+	}
+	tooLarge := &experiment.BundleError{File: path,
+		Reason: fmt.Sprintf("larger than %d MiB, the most a model file may have (%d bytes)", experiment.MaxBundleBytes>>20, fi.Size())}
+	if fi.Size() > experiment.MaxBundleBytes {
+		return nil, tooLarge
+	}
+	raw, err := io.ReadAll(io.LimitReader(f, experiment.MaxBundleBytes+1))
+	if err != nil {
+		return nil, err
+	}
+	if len(raw) > experiment.MaxBundleBytes { // grown since the stat
+		tooLarge.Reason = fmt.Sprintf("larger than %d MiB, the most a model file may have", experiment.MaxBundleBytes>>20)
+		return nil, tooLarge
+	}
+	return raw, nil
 }
 
 // newModel prepares a bundle for scoring, under key (LoadModel).

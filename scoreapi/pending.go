@@ -2,6 +2,7 @@ package scoreapi
 
 import (
 	"context"
+	"io"
 	"net"
 	"net/http"
 	"time"
@@ -97,16 +98,59 @@ func (l *limitListener) connContext(ctx context.Context, c net.Conn) context.Con
 }
 
 // started wraps h: once a request's headers are read and its handler
-// runs, its connection is no longer pending.
+// runs, its connection is no longer pending, unless the request has a
+// body: then it stays pending until the body has been read to its end (or
+// failed, or the handler has returned). Before 7 December 2026 a
+// connection stopped being pending with its headers, so a client that sent
+// complete headers and then its body at a byte a second held its slot,
+// irreplaceable, for the whole read timeout: a token holder (anyone under
+// --insecure-no-auth) filled --max-conns that way (review36 #1). A
+// connection whose body is arriving now counts for its address as one
+// whose headers are, and gives its place to another address's client in
+// the same way.
 func (l *limitListener) started(h http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if lc, ok := r.Context().Value(connKey{}).(*limitConn); ok {
-			l.mu.Lock()
-			if !lc.closed {
-				l.setPending(lc, false)
-			}
-			l.mu.Unlock()
+		lc, ok := r.Context().Value(connKey{}).(*limitConn)
+		if !ok {
+			h.ServeHTTP(w, r)
+			return
+		}
+		if r.Body == nil || r.Body == http.NoBody || r.ContentLength == 0 {
+			l.unpend(lc)
+		} else {
+			r.Body = &pendingBody{ReadCloser: r.Body, l: l, c: lc}
+			defer l.unpend(lc)
 		}
 		h.ServeHTTP(w, r)
 	})
+}
+
+// unpend marks c no longer pending (unless it is closed).
+func (l *limitListener) unpend(c *limitConn) {
+	l.mu.Lock()
+	if !c.closed {
+		l.setPending(c, false)
+	}
+	l.mu.Unlock()
+}
+
+// pendingBody is a request body whose connection stays pending until it
+// has been read to its end, has failed or is closed (started).
+type pendingBody struct {
+	io.ReadCloser
+	l *limitListener
+	c *limitConn
+}
+
+func (b *pendingBody) Read(p []byte) (int, error) {
+	n, err := b.ReadCloser.Read(p)
+	if err != nil {
+		b.l.unpend(b.c)
+	}
+	return n, err
+}
+
+func (b *pendingBody) Close() error {
+	b.l.unpend(b.c)
+	return b.ReadCloser.Close()
 }

@@ -97,6 +97,13 @@ func TestPseudonymisedPersonalValues(t *testing.T) {
 	if msg := apiErr(t, rec.Body.Bytes()).Message; rec.Code != http.StatusBadRequest || msg != want {
 		t.Errorf("status %d, message %q; want 400, %q", rec.Code, msg, want)
 	}
+	// An id sent in the wrong field is not echoed either (review36 #6).
+	bad = `{"rows":[{"email":"person1@example.com","visits":3,"spend":"7590-VHVEG","plan":"pro"}]}`
+	rec = call(t, s, http.MethodPost, "/v1/predict", testToken, bad)
+	want = fmt.Sprintf(`rows[0]: column "spend": expected a JSON number or null, got the string %q`, key.ID("7590-VHVEG"))
+	if msg := apiErr(t, rec.Body.Bytes()).Message; rec.Code != http.StatusBadRequest || msg != want {
+		t.Errorf("status %d, message %q; want 400, %q", rec.Code, msg, want)
+	}
 
 	rec = call(t, s, http.MethodGet, "/openapi.json", testToken, "")
 	if strings.Contains(rec.Body.String(), "@") {

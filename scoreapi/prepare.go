@@ -70,7 +70,7 @@ func (m *Model) prepare(ctx context.Context, rows []map[string]any) (*prepared, 
 				if errors.As(err, &ce) {
 					got := ce.Got
 					if m.personal != nil {
-						got = quote(m.personal.Cell(ci, string(trimmed)))
+						got = quote(m.personal.Unknown(string(trimmed)))
 					}
 					return nil, rowError(i, pc.Name, "expected %s, got %s", ce.Expected, got)
 				}
@@ -149,7 +149,10 @@ func (m *Model) cellText(dst []byte, i, ci int, v any) ([]byte, *apiError) {
 			if isJSONNumber(v) {
 				hint = " (send it without the quotes)"
 			}
-			return nil, rowError(i, pc.Name, "expected %s, got the string %s%s", expectedOf(pc), quote(m.personal.Cell(ci, v)), hint)
+			// Under --pseudonymise as its pseudonym, whatever it
+			// looks like: an id sent in the wrong field (7590-VHVEG)
+			// was echoed (review36 #6), as warnings no longer do.
+			return nil, rowError(i, pc.Name, "expected %s, got the string %s%s", expectedOf(pc), quote(m.personal.Unknown(v)), hint)
 		}
 		return append(dst, v...), nil
 	case bool:

@@ -245,8 +245,20 @@ func (s *Server) SetToken(token []byte) error {
 // Model returns the model being served now.
 func (s *Server) Model() *Model { return s.model.Load() }
 
-// Handler returns the server's HTTP handler.
-func (s *Server) Handler() http.Handler { return s.mux }
+// Handler returns the server's HTTP handler. Under Config.Insecure every
+// response it writes carries "X-Retain-Auth: disabled", the redirects the
+// mux writes itself (a path with "//" or "..": 307) too; only answers
+// net/http writes before any handler runs (431 for headers too large, 400
+// for a malformed request) cannot carry it.
+func (s *Server) Handler() http.Handler {
+	if !s.cfg.Insecure {
+		return s.mux
+	}
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("X-Retain-Auth", "disabled")
+		s.mux.ServeHTTP(w, r)
+	})
+}
 
 // Metrics returns the server's Prometheus registry as a handler (what
 // GET /metrics serves, without auth), for tests and tools.
@@ -282,7 +294,7 @@ func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 	reqCtx, cut := context.WithCancelCause(context.Background())
 	defer cut(nil)
 	srv := &http.Server{
-		Handler:           ll.started(s.counted(s.mux)),
+		Handler:           ll.started(s.counted(s.Handler())),
 		BaseContext:       func(net.Listener) context.Context { return reqCtx },
 		ConnState:         ll.track,
 		ConnContext:       ll.connContext,

@@ -66,6 +66,9 @@ func TestInsecureSaysSoOnEveryResponse(t *testing.T) {
 		{http.MethodGet, "/healthz", ""},
 		{http.MethodGet, "/metrics", ""},
 		{http.MethodGet, "/nowhere", ""},
+		// Redirects the mux writes itself (review36 #6).
+		{http.MethodPost, "/v1//predict", ""},
+		{http.MethodPost, "/v1/predict/../predict", ""},
 	} {
 		rec := call(t, s, c.method, c.path, "", c.body)
 		if got := rec.Header().Get("X-Retain-Auth"); got != "disabled" {

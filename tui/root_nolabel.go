@@ -85,6 +85,9 @@ func (m *Model) openBare(asked experiment.Source, columns []string) tea.Cmd {
 		m.layout()
 		return nil
 	}
+	// Read without a label: not with the one a served session's
+	// server was given, which servedSource fills in (review36 #6).
+	src.Label = asked.Label
 	m.gen++
 	m.supersedeResplit()
 	m.setLoading(func(c common.Common) string {

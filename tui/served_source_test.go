@@ -108,3 +108,25 @@ func TestServedTableKeepsTheServersLabel(t *testing.T) {
 		t.Fatalf("reopening the served table: err %v, label %q", m.err, m.data.Source.Label)
 	}
 }
+
+// TestServedNoLabelEntryLoadsWithoutTheServersLabel (review36 #6): in a
+// session served with a label, the label question's "no label — anomaly
+// detection only" entry loaded the table with the server's label all the
+// same (servedSource fills an empty label with it); it now loads it
+// without one.
+func TestServedNoLabelEntryLoadsWithoutTheServersLabel(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("member,visits,left_company\n")
+	for i := range 40 {
+		fmt.Fprintf(&b, "person%02d@example.com,%d,%s\n", i, i%9, []string{"stayed", "gone"}[i%3/2])
+	}
+	src := experiment.Source{Kind: "csv", Path: "/srv/users.csv", Label: "left_company"}
+	m := servedPseudonymised(t, src, b.String())
+	m = openSource(t, m, datascreen.OpenMsg{Src: experiment.Source{Kind: "csv", Path: src.Path}, NoLabel: true})
+	if m.bare == nil {
+		t.Fatalf("the no-label entry loaded nothing without a label (err %v):\n%s", m.err, screen(m))
+	}
+	if name := m.bare.Table.Label.Name; name != "" {
+		t.Errorf("loaded with label %q", name)
+	}
+}

@@ -67,6 +67,8 @@ func firstFew(items []string, n int) []string {
 // this knows.
 func factsZh(f data.Facts) string {
 	switch f := f.(type) {
+	case data.ValuesWithheld:
+		return valuesWithheldZh(f)
 	case data.FieldCount:
 		if f.Headerless {
 			return fmt.Sprintf("该行有 %d 个字段，第一行有 %d 个", f.Got, f.Want)

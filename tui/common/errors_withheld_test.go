@@ -74,3 +74,54 @@ func TestErrorTextWithholdsCells(t *testing.T) {
 		`o.csv：没有可用的订单：共 2 行，其中 0 行已取消，0 行没有客户编号，2 行不是购买事件（共 2 种类型，这些值可能指明某人，不予显示）：`+
 			`事件类型列 "event" 把购买记为 `+strings.ReplaceAll(purchases, ", ", "、"))
 }
+
+// TestErrorTextWithholdsLabelAndNumberCells (review36 #2, #3): with
+// pseudonyms on, a label column the user chose that has too many classes
+// (the id column, an e-mail column) is refused with its class count but
+// none of its values, and a cell of a numeric column that is not a number
+// (an e-mail address) is not quoted: in English and in Chinese. Without
+// the fix both quoted the cells.
+func TestErrorTextWithholdsLabelAndNumberCells(t *testing.T) {
+	key, err := pseudonym.New([]byte("first salt, long enough"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var ids, numbers strings.Builder
+	ids.WriteString("customerID,tenure,Churn\n")
+	numbers.WriteString("customerID,tenure,Churn\n")
+	for i := range 30 {
+		fmt.Fprintf(&ids, "%04d-SECRET,%d,%s\n", i, i+1, []string{"Yes", "No"}[i%2])
+		tenure := fmt.Sprint(i + 1)
+		if i == 3 {
+			tenure = "john.smith@example.com"
+		}
+		fmt.Fprintf(&numbers, "%04d-SECRET,%s,%s\n", i, tenure, []string{"Yes", "No"}[i%2])
+	}
+	read := func(text, label string) error {
+		_, err := data.ReadCSV(strings.NewReader(text), "u.csv", data.CSVOptions{Label: label})
+		if err == nil {
+			t.Fatalf("%q was read without error", text)
+		}
+		return experiment.WithholdCells(key, err)
+	}
+	for _, c := range []struct {
+		err    error
+		en, zh string
+	}{
+		{read(ids.String(), "customerID"),
+			`u.csv: label column "customerID" has more than 20 classes (their values withheld, as they may name someone); it needs exactly two`,
+			`u.csv：标签不是二分类（标签列 "customerID" 有超过 20 个类别（这些值可能指明某人，不予显示），需要恰好两个）`},
+		{read(numbers.String(), ""),
+			`u.csv:5:2: column "tenure": expected a finite number (29 of its 30 values in the first rows are numbers), got a cell that is not one ` +
+				`(its value withheld, as it may name someone); correct such cells (missing values may be left blank) or leave the column out`,
+			`u.csv:5:2：值与该列的类型不符（列 "tenure" 应为有限的数字（前几行的 30 个值中有 29 个是数字），却有一个单元格不是（其值可能指明某人，不予显示）；` +
+				`请改正这些单元格（缺失值可留空），或不用这一列）`},
+	} {
+		for _, secret := range []string{"SECRET", "john.smith"} {
+			if strings.Contains(PlainError(c.err), secret) {
+				t.Errorf("%s quotes %q", PlainError(c.err), secret)
+			}
+		}
+		checkErrorText(t, c.err, c.en, c.zh)
+	}
+}
