@@ -182,6 +182,11 @@ type OrderLog struct {
 	// EventTypes their types as written (orderlog_events.go).
 	Events     []LogEvent
 	EventTypes []string
+	// EventOnly holds, for each visitor of an event log with an event but
+	// no kept order, the day of their first event (days since 1970-01-01,
+	// in no particular order): they are not customers and are not scored
+	// (orderlog_visitors.go).
+	EventOnly []int32
 	// StatusCounts counts the lines by order status, most first (a log
 	// with a status column; see StatusNote).
 	StatusCounts []StatusCount
