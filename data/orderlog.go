@@ -230,6 +230,9 @@ type OrderLog struct {
 	// that it was LogOptions.DateOrderIfUnknown.
 	dateShownBy string
 	dateAssumed bool
+	// weakOrder is set when few of its dates showed the order (see
+	// WeakDateOrder).
+	weakOrder *WeakDateOrder
 	// dayNumbers records that the date column held day numbers, not dates
 	// (see DayNumbers).
 	dayNumbers bool
