@@ -153,6 +153,9 @@ type OrderLog struct {
 	// Blank records the kept lines whose amount, price or quantity held
 	// no number, read as 0 (see BlankNumbers).
 	Blank BlankNumbers
+	// FullWidth records that amounts, prices or quantities were written
+	// with full-width digits or signs, read as ASCII (orderlog_width.go).
+	FullWidth bool
 	// DecimalCommas records that amounts, prices or quantities were
 	// written with decimal commas ("4,55" in a semicolon file).
 	DecimalCommas bool
@@ -799,6 +802,9 @@ func (p *logParser) number(col int, what string, line int) (float64, error) {
 		// No number: the line still is an order (BlankNumbers).
 		p.noteBlank(col, what, cell)
 		return 0, nil
+	}
+	if c, ok := foldWidth(cell); ok {
+		cell, p.log.FullWidth = c, true
 	}
 	if p.decimalComma {
 		if bytes.IndexByte(cell, ',') >= 0 {

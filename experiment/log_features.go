@@ -102,7 +102,7 @@ func LogNotes(path string, log *data.OrderLog) []string {
 		notes = append(notes, fmt.Sprintf("%s: %s", path, n))
 	}
 	notes = append(notes, fmt.Sprintf("%s: %s", path, log.RolesNote()))
-	for _, n := range []string{log.DayNumbersNote(), log.StatusNote(), log.NumberNote(), log.FloatIDNote()} {
+	for _, n := range []string{log.DayNumbersNote(), log.StatusNote(), log.NumberNote(), log.WidthNote(), log.FloatIDNote()} {
 		if n != "" {
 			notes = append(notes, fmt.Sprintf("%s: %s", path, n))
 		}
