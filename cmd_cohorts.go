@@ -147,6 +147,10 @@ func runCohorts(a *app, o *cohortsOptions) error {
 		fmt.Fprintln(a.stderr, "note: "+n)
 	}
 	fmt.Fprintln(a.stderr, cohortsNote(log, r, metric))
+	if experiment.SingleOrders(log) && r.FirstCohort.Periods > 0 {
+		// Every later cell is 0 %: asked as train and backtest ask it.
+		fmt.Fprintf(a.stderr, "warning: %s: every customer has one order, so every cell after period 0 is 0.0 %% — %s\n", src.Path, singleOrdersWhy(log, log.Columns.Customer))
+	}
 	switch {
 	case o.json:
 		return writeJSON(a.stdout, r)

@@ -24,7 +24,10 @@ func averageNotes(r *data.Retention) []string {
 		firstMark, fc.Label, r.First.Format(time.DateOnly), r.Period))
 	if fc.Periods > 0 {
 		span := periodSpan(r.Period, 1, fc.Periods)
-		if fc.LooksExisting {
+		if fc.Expected == 0 && fc.Observed == 0 {
+			// 0 against 0 is no ratio: say that nobody bought again.
+			notes = append(notes, fmt.Sprintf("In %s neither its customers nor the later cohorts' at the same ages bought again: there is nothing to compare.", span))
+		} else if fc.LooksExisting {
 			notes = append(notes, fmt.Sprintf("In %s its customers bought %.2f× as often as the later cohorts' at the same ages (%s against %s expected): they look like customers who bought before the log began, not new ones; the row \"w/o %s\" averages the other cohorts.",
 				span, fc.Ratio, data.Thousands(fc.Observed), data.Thousands(int(math.Round(fc.Expected))), fc.Label))
 		} else {

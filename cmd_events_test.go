@@ -11,7 +11,7 @@ import (
 
 // An event log whose purchases are CDNOW's orders, each preceded by a view
 // of the day before, trains and scores as CDNOW itself: the views are left
-// out and said to be; inspect says the model came from an event log.
+// out of the orders and said to be used as features; inspect says the model came from an event log.
 func TestEventLogTrainsOnItsPurchases(t *testing.T) {
 	dir := t.TempDir()
 	orders := cdnowAsCSV(t, dir, "orders.csv", "2006-01-02", func(time.Time) bool { return true })
@@ -52,7 +52,7 @@ func TestEventLogTrainsOnItsPurchases(t *testing.T) {
 		}
 		_, notes := run(args...)
 		const left = `69,659 events that are not purchases ("view" 69,659)`
-		if got := strings.Contains(notes, "139,318 lines make 69,659 orders; left out: "+left); got != (log == events) {
+		if got := strings.Contains(notes, "139,318 lines make 69,659 orders; not orders but used as features: "+left); got != (log == events) {
 			t.Errorf("%s: train's notes say the views were left out: %v\n%s", log, got, notes)
 		}
 		scores[i], _ = run("predict", "--model", model, "--log", log)

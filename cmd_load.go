@@ -28,4 +28,7 @@ func (a *app) printLoadNotes(d *experiment.Data) {
 	if d.Cohort != nil && (d.Cohort.LeftOut() != "" || d.Cohort.Discounts > 0 || d.Cohort.DateNote != "") {
 		fmt.Fprintln(a.stderr, "note: "+d.Cohort.LoadNote(d.Source.Path))
 	}
+	if d.Cohort != nil && d.Cohort.Visitors > 0 {
+		fmt.Fprintln(a.stderr, "note: "+d.Cohort.VisitorsNote(d.Source.Path))
+	}
 }

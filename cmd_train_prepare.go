@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 
+	"github.com/retainlab/retain/data"
 	"github.com/retainlab/retain/experiment"
 )
 
@@ -53,13 +54,18 @@ func checkClasses(d *experiment.Data) error {
 	var what, hint string
 	switch {
 	case one.NoneAgain() && one.SingleOrders:
-		what = fmt.Sprintf("no customer orders again within the %d-day horizon (0 of %d customers)", r.HorizonDays, r.Customers)
+		what = fmt.Sprintf("no customer orders again within the %d-day horizon (0 of %s customers)", r.HorizonDays, data.Thousands(r.Customers))
 		hint = "every customer has one order — " + singleOrdersWhy(d.Log, one.CustomerColumn)
+	case r.Customers == 1:
+		// No horizon gives one customer both classes (a customer with
+		// one order is asked about first: see singleOrdersWhy).
+		what = "the log has one customer at the cutoff"
+		hint = "the label has one class whatever the horizon, and a model needs customers who order again and customers who do not: train on a log of many customers"
 	case one.NoneAgain():
-		what = fmt.Sprintf("no customer orders again within the %d-day horizon (0 of %d customers)", r.HorizonDays, r.Customers)
+		what = fmt.Sprintf("no customer orders again within the %d-day horizon (0 of %s customers)", r.HorizonDays, data.Thousands(r.Customers))
 		hint = "the label has one class and a model needs both: give a longer --horizon"
 	default:
-		what = fmt.Sprintf("every customer orders again within the %d-day horizon (%d of %d customers)", r.HorizonDays, r.Positives, r.Customers)
+		what = fmt.Sprintf("every customer orders again within the %d-day horizon (%s of %s customers)", r.HorizonDays, data.Thousands(r.Positives), data.Thousands(r.Customers))
 		hint = "the label has one class and a model needs both: give a shorter --horizon"
 	}
 	return usageError(fmt.Errorf("%s: %s: %s", d.Source.Describe(), what, hint))

@@ -101,6 +101,10 @@ type CohortReport struct {
 	// are not purchases, and EventNote OrderLog.EventNote.
 	OtherEvents int
 	EventNote   string
+	// Visitors counts the visitors of an event log with an event on or
+	// before the cutoff but no purchase by then: not customers, not in the
+	// table, not scored (VisitorsNote).
+	Visitors int
 	// IDName is the name of the table's id column: the log's customer
 	// column's (CustomerColumn), unless IDRenamed says why it is not.
 	IDName, CustomerColumn string
@@ -214,6 +218,7 @@ func buildCohort(pl *poll, log *OrderLog, cutoff time.Time, horizonDays int, opt
 		CustomerColumn: log.Columns.Customer,
 	}
 	rep.IDName, rep.IDRenamed = cohortIDName(log)
+	rep.Visitors = log.visitorsWithoutPurchase(cut)
 	if opts.Version < 0 || opts.Version > CohortFeaturesVersion {
 		return nil, rep, fmt.Errorf("%w: %s: cohort feature set version %d (this build makes 1 to %d)",
 			ErrCutoff, log.Name, opts.Version, CohortFeaturesVersion)

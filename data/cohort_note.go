@@ -50,22 +50,29 @@ func leftOutWords(cancelled, missingCustomer, adjustments int, negative, events 
 // the orders made of them and the lines left out, with why, and the
 // discount lines netted into their orders.
 func (r CohortReport) LoadNote(name string) string {
-	return loadNote(name, r.Lines, r.Orders, r.LeftOut(), r.Discounts, r.DateNote)
+	left := leftOutWords(r.Cancelled, r.MissingCustomer, r.Adjustments, cancelNote(r.CancelRules, r.NegativeAmounts), "")
+	return loadNote(name, r.Lines, r.Orders, left, r.Discounts, r.DateNote, r.EventNote)
 }
 
 // LoadNote is the load summary of the log in the words of
 // CohortReport.LoadNote, for the commands that read a log without
 // building a cohort of it.
 func (l *OrderLog) LoadNote(name string) string {
-	return loadNote(name, l.Lines, len(l.Orders), l.LeftOut(), l.Discounts, l.DateNote())
+	left := leftOutWords(l.Cancelled, l.MissingCustomer, l.Adjustments, cancelNote(l.CancelRules, l.NegativeAmounts), "")
+	return loadNote(name, l.Lines, len(l.Orders), left, l.Discounts, l.DateNote(), l.EventNote())
 }
 
-// loadNote writes LoadNote from its parts; left and dateNote are left out
-// when "", the discount lines when there are none.
-func loadNote(name string, lines, orders int, left string, discounts int, dateNote string) string {
+// loadNote writes LoadNote from its parts; left, dateNote and events
+// (OrderLog.EventNote) are left out when "", the discount lines when
+// there are none. The events are said apart from the lines left out:
+// they are not orders, but the event features count them.
+func loadNote(name string, lines, orders int, left string, discounts int, dateNote, events string) string {
 	s := fmt.Sprintf("%s: %s lines make %s orders", name, Thousands(lines), Thousands(orders))
 	if left != "" {
 		s += "; left out: " + left
+	}
+	if events != "" {
+		s += "; not orders but used as features: " + events
 	}
 	if discounts > 0 {
 		s += "; " + discountNote(discounts)

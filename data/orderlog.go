@@ -153,6 +153,9 @@ type OrderLog struct {
 	// Blank records the kept lines whose amount, price or quantity held
 	// no number, read as 0 (see BlankNumbers).
 	Blank BlankNumbers
+	// FullWidth records that amounts, prices or quantities were written
+	// with full-width digits or signs, read as ASCII (orderlog_width.go).
+	FullWidth bool
 	// DecimalCommas records that amounts, prices or quantities were
 	// written with decimal commas ("4,55" in a semicolon file).
 	DecimalCommas bool
@@ -182,6 +185,11 @@ type OrderLog struct {
 	// EventTypes their types as written (orderlog_events.go).
 	Events     []LogEvent
 	EventTypes []string
+	// EventOnly holds, for each visitor of an event log with an event but
+	// no kept order, the day of their first event (days since 1970-01-01,
+	// in no particular order): they are not customers and are not scored
+	// (orderlog_visitors.go).
+	EventOnly []int32
 	// StatusCounts counts the lines by order status, most first (a log
 	// with a status column; see StatusNote).
 	StatusCounts []StatusCount
@@ -228,6 +236,9 @@ type OrderLog struct {
 	// that it was LogOptions.DateOrderIfUnknown.
 	dateShownBy string
 	dateAssumed bool
+	// weakOrder is set when few of its dates showed the order (see
+	// WeakDateOrder).
+	weakOrder *WeakDateOrder
 	// dayNumbers records that the date column held day numbers, not dates
 	// (see DayNumbers).
 	dayNumbers bool
@@ -803,6 +814,9 @@ func (p *logParser) number(col int, what string, line int) (float64, error) {
 		// No number: the line still is an order (BlankNumbers).
 		p.noteBlank(col, what, cell)
 		return 0, nil
+	}
+	if c, ok := foldWidth(cell); ok {
+		cell, p.log.FullWidth = c, true
 	}
 	if p.decimalComma {
 		if bytes.IndexByte(cell, ',') >= 0 {

@@ -41,6 +41,10 @@ var roleNames = []struct {
 		"spend", "ordervalue", "ordertotal", "linetotal", "totalprice", "payment", "paymentvalue", "gmv", "netsales",
 		"salesvalue", "salesamount", "saleamount", "purchaseamount", "orderamount", "transactionamount", "txnamount",
 		"netamount", "grossamount", "totalsales", "totalspent", "amountspent", "spent", "subtotal", "totalvalue",
+		// amt, the usual abbreviation of amount (card-transaction and
+		// banking exports), alone and in the compounds above.
+		"amt", "totalamt", "txnamt", "transactionamt", "transamt", "orderamt", "salesamt", "saleamt", "purchaseamt",
+		"netamt", "grossamt", "paymentamt", "paidamt",
 		"betrag", "umsatz", "gesamtbetrag", "montant", "montanttotal", "importe", "monto", "importetotal", "montototal",
 		"金额", "订单金额", "实付金额", "支付金额", "消费金额", "交易金额", "销售额", "总价"}},
 	{"price", []string{"price", "unitprice", "itemprice", "priceeach", "sellingprice", "unitsellingprice", "unitsaleprice", "paidprice",

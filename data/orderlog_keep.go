@@ -221,6 +221,7 @@ func (p *logParser) finishKeep() {
 		}
 	}
 	p.log.CancelledItems = items
+	p.log.EventOnly = eventOnlyFirstDays(p.log.Events, customer)
 	events := p.log.Events[:0]
 	for _, e := range p.log.Events {
 		if e.Customer = customer[e.Customer]; e.Customer >= 0 {

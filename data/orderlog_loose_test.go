@@ -40,6 +40,9 @@ func TestLogRolesOfOtherPublicLayouts(t *testing.T) {
 		{"id_cliente,fecha,importe,cantidad,pedido", LogColumns{Customer: "id_cliente", Time: "fecha", Amount: "importe", Quantity: "cantidad", Order: "pedido"}},
 		// Short English names: an account and a timestamp named ts.
 		{"txn_id,account,ts,amount,sku", LogColumns{Customer: "account", Time: "ts", Amount: "amount", Order: "txn_id", Item: "sku"}},
+		// amt, the usual abbreviation of amount (review 38 #6).
+		{"CustomerID,ts,amt", LogColumns{Customer: "CustomerID", Time: "ts", Amount: "amt"}},
+		{"account,txn_date,txn_amt", LogColumns{Customer: "account", Time: "txn_date", Amount: "txn_amt"}},
 		// Look-alikes: a custom field, a zip code, a birth date and a
 		// shipping date are not the customer or the order's date.
 		{"custom_field_id,customer_zip_no,birth_date,ship_date,member_id,booking_date,booking_time",

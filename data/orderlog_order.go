@@ -59,6 +59,9 @@ func ParseDateOrder(s string) (DateOrder, error) {
 // first that is no date in either order ("13/45/2010").
 type dateEvidence struct {
 	first, dayFirst, monthFirst, invalid cellAt
+	// tally counts the dates and spans their range in each order
+	// (orderlog_order_weak.go).
+	tally orderTally
 }
 
 // add records the year-last date b read at line and column col.
@@ -72,6 +75,7 @@ func (e *dateEvidence) add(b []byte, line, col int) {
 		at.text = string(b)
 		e.first = at
 	}
+	e.tally.add(a, c, y)
 	if !calendarDate(y, c, a) && !calendarDate(y, a, c) {
 		// No date in either order ("30/2/2010"): no evidence of one.
 		if !e.invalid.set() {
@@ -99,6 +103,8 @@ type orderFound struct {
 	// assumed says that no date showed it: it is
 	// LogOptions.DateOrderIfUnknown.
 	assumed bool
+	// weak is set when few of the dates showed it (WeakDateOrder).
+	weak *WeakDateOrder
 }
 
 func (f *orderFound) Error() string {
@@ -144,9 +150,9 @@ func (p *logParser) findDateOrder(want int) error {
 		pe.Facts = DateOrderUnknown{Cell: later.text, Other: earlier.text, OtherLine: earlier.line, DayFirst: how == "day/month/year"}
 		return pe
 	case d.set():
-		return &orderFound{order: DateDMY, by: d}
+		return &orderFound{order: DateDMY, by: d, weak: e.tally.weak(DateDMY)}
 	case m.set():
-		return &orderFound{order: DateMDY, by: m}
+		return &orderFound{order: DateMDY, by: m, weak: e.tally.weak(DateMDY)}
 	}
 	f := e.first
 	if p.opts.DateOrderIfUnknown != DateAuto {
@@ -184,6 +190,7 @@ func noteOrderFound(log *OrderLog, found *orderFound) {
 	log.dateAssumed = found.assumed
 	if !found.assumed {
 		log.dateShownBy = fmt.Sprintf("%q at line %s", found.by.text, Thousands(found.by.line))
+		log.weakOrder = found.weak
 	}
 }
 

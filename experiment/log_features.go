@@ -103,7 +103,7 @@ func LogNotes(path string, log *data.OrderLog) []string {
 		notes = append(notes, fmt.Sprintf("%s: %s", path, n))
 	}
 	notes = append(notes, fmt.Sprintf("%s: %s", path, log.RolesNote()))
-	for _, n := range []string{log.DayNumbersNote(), log.StatusNote(), log.NumberNote(), log.FloatIDNote(), log.KeptCNote()} {
+	for _, n := range []string{log.DayNumbersNote(), log.StatusNote(), log.NumberNote(), log.WidthNote(), log.FloatIDNote(), log.KeptCNote()} {
 		if n != "" {
 			notes = append(notes, fmt.Sprintf("%s: %s", path, n))
 		}

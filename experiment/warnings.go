@@ -59,12 +59,14 @@ type EarlyWarning struct {
 // String is the warning in English.
 func (w *EarlyWarning) String() string { return w.EarlyDated.String() }
 
-// earlyWarnings is the EarlyWarning of log, if it has early lines.
+// earlyWarnings is the EarlyWarning of log, if it has early lines, and
+// its DateOrderWarning, if few of its dates showed their order.
 func earlyWarnings(log *data.OrderLog) []LoadWarning {
+	var out []LoadWarning
 	if e := log.EarlyDated(); e != nil {
-		return []LoadWarning{&EarlyWarning{*e}}
+		out = append(out, &EarlyWarning{*e})
 	}
-	return nil
+	return append(out, dateOrderWarnings(log)...)
 }
 
 // WindowWarning reports a label window Cutoff .. End that runs past Last,

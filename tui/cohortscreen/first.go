@@ -34,6 +34,9 @@ func (s Model) firstNotes(r *data.Retention) []string {
 	ratio := strconv.FormatFloat(fc.Ratio, 'f', 2, 64)
 	switch {
 	case fc.Periods == 0:
+	case fc.Expected == 0 && fc.Observed == 0:
+		notes = append(notes, s.T("Neither its customers nor later cohorts' bought again at the same ages: nothing to compare.",
+			"其客户和之后同期群的客户在相同周期都没有再次购买：无从比较。"))
 	case fc.LooksExisting:
 		notes = append(notes, s.Tf("Its customers bought %s× as often as later cohorts' at the same ages: they look like earlier customers, not new ones; \"w/o ^\" averages the other cohorts.",
 			"其客户在相同周期的购买频率是之后同期群的 %s 倍：看来是老客户而非新客户；“不含 ^”为其余同期群的平均。", ratio))

@@ -20,9 +20,7 @@ func (s Model) leftOut(c *data.CohortReport) string {
 	if c.Discounts > 0 {
 		out += s.Tf(" · %s discount lines netted into their orders", " · %s 条折扣行已计入其订单金额", common.Thousands(c.Discounts))
 	}
-	if c.OtherEvents > 0 {
-		out += s.Tf(" · %s events that are not purchases", " · %s 条非购买事件", common.Thousands(c.OtherEvents))
-	}
+	out += s.eventsNote(c)
 	if rules := s.CancelRulesText(c.CancelRules, c.NegativeAmounts); rules != "" {
 		// Said last, so that the counts before it stay in view on a
 		// narrow screen: by which rules the cancelled lines were left

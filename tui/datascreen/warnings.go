@@ -45,6 +45,8 @@ func (s Model) warning(w experiment.LoadWarning) string {
 				w.SpanDays(), day(w.First), day(w.Last), w.HorizonDays(), w.SpanDays())
 		}
 		return s + fmt.Sprintf("；请选择不晚于 %s 的截止日", day(w.Latest))
+	case *experiment.DateOrderWarning:
+		return dateOrderWarningZh(w)
 	case *experiment.HistoryWarning:
 		return fmt.Sprintf("%s：到截止日 %s 为止的历史只有 %d 天（从 %s 起），短于 %d 天的特征窗口："+
 			"每位客户的 orders_90d、tenure_days、recency_days 和下单间隔都被截短",
