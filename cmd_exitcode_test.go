@@ -36,8 +36,8 @@ func TestInputTheUserGotWrongExitsTwo(t *testing.T) {
 				"note: " + oneCustomer + ": features not made: distinct_items (the log has no item column); basket_size_avg (the log has " +
 				"neither a quantity nor an item column); cancel_share (the log shows no cancellations)\n" +
 				"note: " + oneCustomer + ": column \"customer\" is not a feature: an identifier\n" +
-				"retain: " + oneCustomer + " (order log, cutoff 2024-04-01, horizon 30 days): every customer orders again within the 30-day horizon " +
-				"(1 of 1 customers): the label has one class and a model needs both: give a shorter --horizon\n"},
+				"retain: " + oneCustomer + " (order log, cutoff 2024-04-01, horizon 30 days): the log has one customer at the cutoff: the label has one class " +
+				"whatever the horizon, and a model needs customers who order again and customers who do not: train on a log of many customers\n"},
 		{[]string{"train", "--data", users, "--val", "0.999"},
 			usersNote + "retain: too few rows: " + users + ": validation share 0.999 and test share 0 leave no rows to train on (100 validation, 0 test)\n"},
 		{[]string{"eval", "--cv", "0"}, "retain: --cv 0: want at least 2 folds\n"},
