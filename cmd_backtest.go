@@ -57,7 +57,8 @@ roc_auc, average_precision, log_loss and top-decile lift; then their mean
 and standard deviation over the folds. A fold (or the mean) whose log loss is
 above that of predicting the training cohort's positive rate for every test
 customer is named; when BG/NBD ranks or is calibrated better, the closing
-lines say so and give the command that plans on it (--scorer bgnbd).`,
+lines say so, and give the command that plans on it (--scorer bgnbd) when
+it is the better calibrated or ranks better in more than half the folds.`,
 		Example: `  retain backtest --log orders.csv --horizon 90d
   retain backtest --log orders.csv --horizon 30d --folds 6 --json > backtest.json
   retain backtest --log orders.csv --horizon 90d --cutoffs 2024-03-31,2024-06-30`,
@@ -199,7 +200,7 @@ func runBacktest(ctx context.Context, a *app, o *backtestOptions, foldsGiven boo
 				said = true
 			}
 		}
-		if said {
+		if said && res.BGNBDWorthScoring() {
 			fmt.Fprintln(a.stdout, bgnbdCommand(o.log, res.HorizonDays))
 		}
 	}

@@ -99,3 +99,25 @@ func (r *BacktestResult) BGNBDBetterCalibrated() (better bool, ahead int) {
 	}
 	return r.Network.Mean.LogLoss-r.BGNBD.Mean.LogLoss > BGNBDLogLossMargin, ahead
 }
+
+// BGNBDWorthScoring reports whether a backtest makes a case for scoring
+// with BG/NBD instead of the network (`--scorer bgnbd`): BG/NBD, fitted on
+// every fold, is the better calibrated (BGNBDBetterCalibrated), or it
+// ranks the test customers better on average and in more than half of the
+// folds. A higher mean ROC AUC won in a minority of folds (a lead in the
+// fourth decimal, or one fold's swing) is not advice to switch models.
+func (r *BacktestResult) BGNBDWorthScoring() bool {
+	if r.BGNBD == nil || len(r.Folds) == 0 {
+		return false
+	}
+	if better, _ := r.BGNBDBetterCalibrated(); better {
+		return true
+	}
+	ahead := 0
+	for i := range r.Folds {
+		if r.Folds[i].BGNBD.ROCAUC > r.Folds[i].Network.ROCAUC {
+			ahead++
+		}
+	}
+	return r.BGNBD.Mean.ROCAUC > r.Network.Mean.ROCAUC && 2*ahead > len(r.Folds)
+}
