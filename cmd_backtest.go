@@ -238,12 +238,7 @@ func bgnbdAhead(res *experiment.BacktestResult, btyd bool) string {
 	if res.BGNBD == nil || !(res.BGNBD.Mean.ROCAUC > res.Network.Mean.ROCAUC) {
 		return ""
 	}
-	ahead := 0
-	for _, f := range res.Folds {
-		if f.BGNBD.ROCAUC > f.Network.ROCAUC {
-			ahead++
-		}
-	}
+	ahead := res.BGNBDRanksAhead()
 	s := fmt.Sprintf("BG/NBD ranks these customers better than the network: mean ROC AUC %.4f against %.4f, ahead in %d of %d folds.",
 		res.BGNBD.Mean.ROCAUC, res.Network.Mean.ROCAUC, ahead, len(res.Folds))
 	if btyd {

@@ -113,11 +113,17 @@ func (r *BacktestResult) BGNBDWorthScoring() bool {
 	if better, _ := r.BGNBDBetterCalibrated(); better {
 		return true
 	}
+	return r.BGNBD.Mean.ROCAUC > r.Network.Mean.ROCAUC && 2*r.BGNBDRanksAhead() > len(r.Folds)
+}
+
+// BGNBDRanksAhead is the number of folds in which BG/NBD's ROC AUC is above
+// the network's.
+func (r *BacktestResult) BGNBDRanksAhead() int {
 	ahead := 0
 	for i := range r.Folds {
 		if r.Folds[i].BGNBD.ROCAUC > r.Folds[i].Network.ROCAUC {
 			ahead++
 		}
 	}
-	return r.BGNBD.Mean.ROCAUC > r.Network.Mean.ROCAUC && 2*ahead > len(r.Folds)
+	return ahead
 }
